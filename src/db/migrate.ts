@@ -1,0 +1,39 @@
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+} from 'kysely'
+import { AppError } from '../shared/errors.js'
+import type { DialectName } from './dialect.js'
+import { MIGRATIONS } from './migrations/index.js'
+import type { Database } from './schema.js'
+
+class StaticProvider implements MigrationProvider {
+  constructor(readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {}
+    for (const [name, step] of Object.entries(MIGRATIONS)) {
+      out[name] = { up: (db) => step.up(db, this.dialect) }
+    }
+    return out
+  }
+}
+
+/** Runs every pending migration, each in its own transaction; returns the names applied. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) })
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName
+    throw new AppError(
+      'DB_MIGRATION_FAILED',
+      `Migration ${failed ?? '?'} failed: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    )
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

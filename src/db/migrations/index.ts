@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely'
+import type { DialectName } from '../dialect.js'
+import * as m0001 from './0001-foundation.js'
+
+export interface MigrationStep {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>
+}
+
+/**
+ * Ordered migrations. Names sort in run order; a migration never changes once released: add a new one.
+ * Numbering leaves room per domain: 00xx foundation, 01xx ingest, 02xx analysis, 03xx search,
+ * 04xx monitoring, 05xx respond/publish, 06xx plan/report.
+ */
+export const MIGRATIONS: Record<string, MigrationStep> = {
+  '0001-foundation': m0001,
+}

@@ -1,0 +1,105 @@
+import type { Generated } from 'kysely'
+
+/**
+ * The database as Kysely sees it, identical on SQLite and PostgreSQL. Portable types only:
+ * timestamps are ISO-8601 UTC strings (they sort and compare as text on both), booleans are 0/1
+ * integers, JSON is text. Each domain adds its tables here and a migration under ./migrations.
+ */
+export interface RolesTable {
+  name: string
+  rank: number
+}
+
+export interface UsersTable {
+  id: Generated<number>
+  email: string
+  name: string
+  role: string
+  password_hash: string
+  locale: string
+  disabled: number
+  created_at: string
+  updated_at: string
+  last_login_at: string | null
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the random token held in the cookie; the token itself is never stored. */
+  id: string
+  user_id: number
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>
+  /** `email:<lowercased email>` or `ip:<address>` */
+  key: string
+  at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  user_id: number | null
+  actor: string
+  action: string
+  entity: string
+  entity_id: string | null
+  before_json: string | null
+  after_json: string | null
+  ip: string | null
+}
+
+export interface LocalitiesTable {
+  id: Generated<number>
+  level: 'country' | 'province' | 'commune'
+  code: string | null
+  name: string
+  name_en: string | null
+  parent_id: number | null
+  /** Gazetteer place id, when the locality is matched to one. */
+  place_id: string | null
+  is_home: number
+  created_at: string
+}
+
+export interface SettingsTable {
+  key: string
+  value_json: string
+  updated_at: string
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed'
+
+export interface JobsTable {
+  id: Generated<number>
+  task: string
+  payload_json: string
+  status: JobStatus
+  /** Jobs with the same queue name run one at a time (e.g. one queue per fetched host). */
+  queue: string | null
+  job_key: string | null
+  attempts: number
+  max_attempts: number
+  run_at: string
+  locked_at: string | null
+  locked_by: string | null
+  last_error: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface Database {
+  roles: RolesTable
+  users: UsersTable
+  sessions: SessionsTable
+  login_attempts: LoginAttemptsTable
+  audit_log: AuditLogTable
+  localities: LocalitiesTable
+  settings: SettingsTable
+  jobs: JobsTable
+}
