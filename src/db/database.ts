@@ -77,7 +77,9 @@ async function openPostgres(opts: DbOptions): Promise<Db> {
     connectionTimeoutMillis: 5000,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   })
-  pool.on('error', () => {}) // idle client errors surface on the next query instead of crashing
+  // Idle client errors surface on the next query instead of crashing the process.
+  pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   const location = redactUrl(opts.url)
   try {
     const client = await pool.connect()

@@ -93,6 +93,12 @@ export interface JobsTable {
   updated_at: string
 }
 
+/** One row per fired schedule slot: whoever inserts it first runs that slot, across all processes. */
+export interface ScheduleSlotsTable {
+  key: string
+  created_at: string
+}
+
 export interface Database {
   roles: RolesTable
   users: UsersTable
@@ -102,4 +108,5 @@ export interface Database {
   localities: LocalitiesTable
   settings: SettingsTable
   jobs: JobsTable
+  schedule_slots: ScheduleSlotsTable
 }

@@ -99,4 +99,10 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
   await db.schema.createIndex('jobs_ready_idx').on('jobs').columns(['status', 'run_at']).execute()
+
+  await db.schema
+    .createTable('schedule_slots')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute()
 }
