@@ -13,6 +13,9 @@ export interface LoginPolicy {
   sessionDays: number
 }
 
+/** A whole office may sit behind one NAT address: an address gets this many times an account's budget. */
+const ADDRESS_FACTOR = 5
+
 /**
  * Checks the password and opens a session. Failures are counted per account and per address in the
  * database (so they hold across restarts and web replicas); past the limit, login is refused with
@@ -26,7 +29,9 @@ export async function login(
   const email = input.email.trim().toLowerCase()
   const keys = [`email:${email}`, ...(input.ip ? [`ip:${input.ip}`] : [])]
   const since = new Date(Date.now() - policy.windowMinutes * 60_000).toISOString()
-  if ((await recentFailures(db, keys, since)) >= policy.maxAttempts) {
+  const byAccount = await recentFailures(db, [`email:${email}`], since)
+  const byAddress = input.ip ? await recentFailures(db, [`ip:${input.ip}`], since) : 0
+  if (byAccount >= policy.maxAttempts || byAddress >= policy.maxAttempts * ADDRESS_FACTOR) {
     throw new AppError(
       'RATE_LIMITED',
       `Too many failed logins for ${email}; wait ${policy.windowMinutes} minutes`,

@@ -16,6 +16,8 @@ export interface Db {
   readonly sqlite?: SqliteDriver.Database
   /** The raw pg pool (graphile-worker shares it); undefined on SQLite. */
   readonly pool?: pg.Pool
+  /** PostgreSQL only: the schema in use when not the default one. */
+  readonly schema?: string
   close(): Promise<void>
 }
 
@@ -99,7 +101,7 @@ async function openPostgres(opts: DbOptions): Promise<Db> {
     )
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { db, dialect: 'postgres', location, pool, close: () => db.destroy() }
+  return { db, dialect: 'postgres', location, pool, ...(opts.schema ? { schema: opts.schema } : {}), close: () => db.destroy() }
 }
 
 export function redactUrl(url: string): string {

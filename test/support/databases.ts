@@ -40,7 +40,7 @@ export async function createTestDb(dialect: DialectName, opts: { migrate?: boole
     schema = `t_${randomBytes(6).toString('hex')}`
     store = await openDatabase({ url, dataDir, schema, poolSize: 4 })
   }
-  if (opts.migrate !== false) await migrateToLatest(store.db, store.dialect)
+  if (opts.migrate !== false) await migrateToLatest(store.db, store.dialect, store.schema)
   const dispose = async () => {
     await store.close()
     if (schema) await dropSchema(url, schema)

@@ -1,0 +1,41 @@
+import { Command } from 'commander'
+import { isAppError } from '../shared/errors.js'
+import { registerBackup } from './commands/backup.js'
+import { registerConfig } from './commands/config.js'
+import { registerMigrate } from './commands/migrate.js'
+import { registerServe } from './commands/serve.js'
+import { registerUser } from './commands/user.js'
+import { registerWorker } from './commands/worker.js'
+import { cliTranslator } from './messages.js'
+
+/** `haidang …`: every command is registered here; each lives in commands/<name>.ts. */
+export function buildCli(argv: string[], env: NodeJS.ProcessEnv): Command {
+  const t = cliTranslator(argv, env)
+  const program = new Command('haidang')
+    .description(t('cli.description'))
+    .option('--lang <lang>', t('opt.lang'))
+    .option('--config <file>', t('opt.config'))
+    .showHelpAfterError()
+  for (const register of [
+    registerServe,
+    registerWorker,
+    registerMigrate,
+    registerUser,
+    registerBackup,
+    registerConfig,
+  ]) {
+    register(program, t)
+  }
+  return program
+}
+
+export async function main(argv = process.argv, env = process.env): Promise<void> {
+  const t = cliTranslator(argv, env)
+  try {
+    await buildCli(argv, env).parseAsync(argv)
+  } catch (e) {
+    const code = isAppError(e) ? e.code : 'INTERNAL'
+    process.stderr.write(`${t('error.prefix')} [${code}]: ${(e as Error).message}\n`)
+    process.exitCode = isAppError(e) && e.code === 'CONFIG_INVALID' ? 78 : 1
+  }
+}

@@ -1,0 +1,43 @@
+import type { Command } from 'commander'
+import { loadDemo } from '../../demo/load-demo.js'
+import { buildApp } from '../../web/app.js'
+import { commandContext } from '../context.js'
+import type { CliT } from '../messages.js'
+import { openRuntime } from '../runtime.js'
+
+export function registerServe(program: Command, t: CliT) {
+  program
+    .command('serve')
+    .description(t('serve.description'))
+    .option('--demo', t('serve.demo'))
+    .option('--port <port>', t('serve.port'))
+    .option('--host <host>', t('serve.host'))
+    .option('--db <db>', t('opt.db'))
+    .action(async (opts: { demo?: boolean; port?: string; host?: string }, cmd: Command) => {
+      const { config, log } = commandContext(cmd, {
+        ...(opts.port ? { port: opts.port } : {}),
+        ...(opts.host ? { host: opts.host } : {}),
+      })
+      const rt = await openRuntime(config, log)
+      const demo = () => loadDemo(rt)
+      const app = await buildApp({ config, store: rt.store, log, queue: rt.queue, loadDemo: demo })
+      if (config.runJobsInWeb && config.workers > 0) await rt.startWorkers(config.workers)
+      const shutdown = async (signal: string) => {
+        log.info({ signal }, 'shutting down')
+        await app.close()
+        await rt.close()
+        process.exit(0)
+      }
+      process.once('SIGINT', () => void shutdown('SIGINT'))
+      process.once('SIGTERM', () => void shutdown('SIGTERM'))
+      await app.listen({ host: config.host, port: config.port })
+      const addr = app.server.address()
+      const port = typeof addr === 'object' && addr ? addr.port : config.port
+      log.info(
+        { url: `http://${config.host}:${port}`, database: rt.store.dialect, location: rt.store.location },
+        'listening',
+      )
+      process.stdout.write(`${t('serve.listening', { url: `http://${config.host}:${port}` })}\n`)
+      if (opts.demo) void demo().catch((e: unknown) => log.error({ err: e }, 'demo load failed'))
+    })
+}

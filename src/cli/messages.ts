@@ -1,0 +1,85 @@
+/** CLI help and messages in Vietnamese (default) and English (`--lang en` or HAIDANG_CLI_LANG=en). */
+const vi = {
+  'cli.description': 'Hải Đăng — nền tảng thông tin đối ngoại và báo chí',
+  'opt.lang': 'ngôn ngữ của trợ giúp và thông báo (vi|en)',
+  'opt.config': 'tệp cấu hình JSON',
+  'opt.db': 'cơ sở dữ liệu (đường dẫn SQLite hoặc postgres://…); mặc định theo cấu hình',
+  'serve.description': 'chạy máy chủ web (kèm tiến trình nền ở chế độ nhúng)',
+  'serve.demo': 'nạp dữ liệu mẫu khi khởi động',
+  'serve.port': 'cổng TCP',
+  'serve.host': 'địa chỉ lắng nghe',
+  'serve.listening': 'Hải Đăng đang chạy tại {url}',
+  'worker.description': 'chỉ chạy tiến trình nền (thu thập, phân tích, cảnh báo)',
+  'worker.concurrency': 'số việc chạy đồng thời',
+  'migrate.description': 'cập nhật cấu trúc cơ sở dữ liệu',
+  'migrate.done': 'Đã áp dụng {n} bản cập nhật cơ sở dữ liệu.',
+  'user.description': 'quản lý người dùng',
+  'user.add': 'thêm người dùng (mật khẩu đọc từ stdin với --password-stdin, nếu không sẽ sinh ngẫu nhiên)',
+  'user.list': 'liệt kê người dùng',
+  'user.set_role': 'đổi vai trò: admin | leader | editor | analyst | viewer',
+  'user.reset_password': 'đặt lại mật khẩu (đọc từ stdin với --password-stdin, nếu không sẽ sinh ngẫu nhiên)',
+  'user.password_stdin': 'đọc mật khẩu từ dòng đầu của stdin',
+  'user.created': 'Đã tạo người dùng {email} ({role}).',
+  'user.generated': 'Mật khẩu được sinh (chỉ hiện một lần): {password}',
+  'user.updated': 'Đã cập nhật {email}.',
+  'user.not_found': 'Không có người dùng {email}.',
+  'backup.description': 'sao lưu cơ sở dữ liệu SQLite ra tệp (PostgreSQL: dùng pg_dump)',
+  'backup.done': 'Đã sao lưu vào {file} ({size}).',
+  'backup.pg_hint': 'Với PostgreSQL, hãy dùng: pg_dump --format=custom --file={file} "{url}"',
+  'restore.description': 'khôi phục cơ sở dữ liệu SQLite từ bản sao lưu (máy chủ phải đang dừng)',
+  'restore.done': 'Đã khôi phục từ {file}.',
+  'restore.pg_hint': 'Với PostgreSQL, hãy dùng: pg_restore --clean --dbname="{url}" {file}',
+  'config.description': 'in bảng cấu hình (--docs: dạng Markdown)',
+  'error.prefix': 'Lỗi',
+} as const
+
+export type CliKey = keyof typeof vi
+
+const en: Record<CliKey, string> = {
+  'cli.description': 'Hải Đăng — platform for foreign-information and press work',
+  'opt.lang': 'language of help and messages (vi|en)',
+  'opt.config': 'JSON config file',
+  'opt.db': 'database (SQLite path or postgres://…); defaults to the configuration',
+  'serve.description': 'run the web server (with background workers in embedded mode)',
+  'serve.demo': 'load demo data at start',
+  'serve.port': 'TCP port',
+  'serve.host': 'listen address',
+  'serve.listening': 'Hải Đăng is running at {url}',
+  'worker.description': 'run background workers only (ingest, analysis, alerts)',
+  'worker.concurrency': 'jobs run at once',
+  'migrate.description': 'bring the database schema up to date',
+  'migrate.done': 'Applied {n} database migrations.',
+  'user.description': 'manage users',
+  'user.add': 'add a user (password from stdin with --password-stdin, otherwise generated)',
+  'user.list': 'list users',
+  'user.set_role': 'change role: admin | leader | editor | analyst | viewer',
+  'user.reset_password': 'reset a password (from stdin with --password-stdin, otherwise generated)',
+  'user.password_stdin': 'read the password from the first line of stdin',
+  'user.created': 'Created user {email} ({role}).',
+  'user.generated': 'Generated password (shown once): {password}',
+  'user.updated': 'Updated {email}.',
+  'user.not_found': 'No user {email}.',
+  'backup.description': 'back up the SQLite database to a file (PostgreSQL: use pg_dump)',
+  'backup.done': 'Backed up to {file} ({size}).',
+  'backup.pg_hint': 'For PostgreSQL use: pg_dump --format=custom --file={file} "{url}"',
+  'restore.description': 'restore the SQLite database from a backup (the server must be stopped)',
+  'restore.done': 'Restored from {file}.',
+  'restore.pg_hint': 'For PostgreSQL use: pg_restore --clean --dbname="{url}" {file}',
+  'config.description': 'print the option table (--docs: as Markdown)',
+  'error.prefix': 'Error',
+}
+
+export type CliT = (key: CliKey, params?: Record<string, string | number>) => string
+
+export function cliTranslator(argv: string[], env: NodeJS.ProcessEnv): CliT {
+  const i = argv.indexOf('--lang')
+  const lang =
+    (i >= 0 ? argv[i + 1] : undefined) ??
+    argv.find((a) => a.startsWith('--lang='))?.slice(7) ??
+    env.HAIDANG_CLI_LANG
+  const cat = lang === 'en' ? en : vi
+  return (key, params) => {
+    const text: string = cat[key]
+    return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text
+  }
+}

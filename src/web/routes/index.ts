@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../context.js'
+import { registerAssets } from './assets.js'
+import { registerAudit } from './audit-list.js'
+import { registerHealth } from './health.js'
+import { registerHome } from './home.js'
+import { registerLang } from './lang.js'
+import { registerLogin } from './login.js'
+import { registerProfile } from './profile.js'
+import { registerSetup } from './setup.js'
+import { registerUsers } from './users.js'
+
+/** Every route of the web app. Each file registers one page or resource and declares its access. */
+export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  registerHealth(app, ctx)
+  registerAssets(app)
+  registerLang(app)
+  registerSetup(app, ctx)
+  registerLogin(app, ctx)
+  registerHome(app, ctx)
+  registerUsers(app, ctx)
+  registerAudit(app, ctx)
+  registerProfile(app, ctx)
+}

@@ -1,0 +1,87 @@
+import type { Children } from '@kitajs/html'
+import { can } from '../../accounts/permissions.js'
+import type { PageCtx } from '../page-context.js'
+
+/** The page shell: skip link, header with navigation by role, language switch, main landmark. */
+export function Layout(props: { ctx: PageCtx; title: string; children?: Children }) {
+  const { ctx } = props
+  const { t, user } = ctx
+  const other = ctx.locale === 'vi' ? 'en' : 'vi'
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+          <title safe>{`${props.title} · ${t('app.name')}`}</title>
+          <link rel="stylesheet" href="/assets/app.css" />
+          <script src="/assets/htmx.min.js" defer></script>
+          <script src="/assets/app.js" defer></script>
+        </head>
+        <body hx-headers={JSON.stringify({ 'x-csrf-token': ctx.csrf })}>
+          <a class="skip" href="#main" safe>
+            {t('nav.skip')}
+          </a>
+          <header class="top">
+            <a class="brand" href="/" safe>
+              {t('app.name')}
+            </a>
+            {user ? (
+              <nav aria-label="main">
+                <a href="/" safe>
+                  {t('nav.home')}
+                </a>
+                {can(user.role, 'users.manage') ? (
+                  <a href="/admin/users" safe>
+                    {t('nav.users')}
+                  </a>
+                ) : (
+                  ''
+                )}
+                {can(user.role, 'audit.view') ? (
+                  <a href="/admin/audit" safe>
+                    {t('nav.audit')}
+                  </a>
+                ) : (
+                  ''
+                )}
+                <a href="/profile" safe>
+                  {t('nav.profile')}
+                </a>
+              </nav>
+            ) : (
+              ''
+            )}
+            <div class="tools">
+              <a href={`/lang/${other}?next=${encodeURIComponent(ctx.path)}`} lang={other} safe>
+                {t('nav.language')}
+              </a>
+              {user ? (
+                <form method="post" action="/logout" class="inline">
+                  <input type="hidden" name="_csrf" value={ctx.csrf} />
+                  <button type="submit" class="link" safe>
+                    {t('nav.logout')}
+                  </button>
+                </form>
+              ) : (
+                ''
+              )}
+            </div>
+          </header>
+          <main id="main" tabindex="-1">
+            {ctx.flash ? (
+              <output class="flash" safe>
+                {ctx.flash}
+              </output>
+            ) : (
+              ''
+            )}
+            {props.children}
+          </main>
+        </body>
+      </html>
+    </>
+  )
+}
