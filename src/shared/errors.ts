@@ -83,5 +83,8 @@ export class AppError extends Error {
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError
 
-export const appError = (code: ErrorCode, message: string, opts?: ConstructorParameters<typeof AppError>[2]) =>
-  new AppError(code, message, opts)
+export const appError = (
+  code: ErrorCode,
+  message: string,
+  opts?: ConstructorParameters<typeof AppError>[2],
+) => new AppError(code, message, opts)

@@ -3,7 +3,9 @@ import { pino, type Logger, type LoggerOptions } from 'pino'
 export type { Logger }
 
 /** Structured JSON logs with snake_case keys. Created once in the entry point and passed down. */
-export function createLogger(opts: { level?: string; name?: string; destination?: NodeJS.WritableStream } = {}) {
+export function createLogger(
+  opts: { level?: string; name?: string; destination?: NodeJS.WritableStream } = {},
+) {
   const options: LoggerOptions = {
     level: opts.level ?? 'info',
     base: { app: 'haidang', ...(opts.name ? { component: opts.name } : {}) },

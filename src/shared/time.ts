@@ -37,6 +37,13 @@ export function vnDayKey(d: Date | string | number): string {
 }
 
 /** The instant of a VN wall-clock time. Month is 1-based. */
-export function fromVnWallClock(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
+export function fromVnWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): Date {
   return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - VN_OFFSET_MINUTES * 60_000)
 }
