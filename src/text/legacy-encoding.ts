@@ -62,7 +62,9 @@ function build(): Tables {
       add(withTone(base, tone), tone === 5 && base === 'y' ? VNI_Y_DOT : letter + mark)
     })
   }
-  VNI_I.forEach((seq, tone) => add(withTone('i', tone), seq))
+  VNI_I.forEach((seq, tone) => {
+    add(withTone('i', tone), seq)
+  })
   add('đ', VNI_D_STROKE)
   return { tcvnDecode, tcvnEncode, vniDecode, vniEncode }
 }
