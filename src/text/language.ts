@@ -45,6 +45,9 @@ interface EldWithLoader extends Eld {
   load(size: string): Promise<unknown>
 }
 
+const hasLoader = (x: unknown): x is EldWithLoader =>
+  typeof x === 'object' && x !== null && typeof (x as { load?: unknown }).load === 'function'
+
 interface TextStats {
   letters: number
   words: string[]
@@ -139,9 +142,11 @@ export function loadLanguageDetector(): Promise<LanguageDetector> {
 async function createDefault(): Promise<LanguageDetector> {
   let stats: Eld | null = null
   try {
-    const inst = eld.newInstance() as EldWithLoader
-    await inst.load('small')
-    stats = inst
+    const inst: unknown = eld.newInstance()
+    if (hasLoader(inst)) {
+      await inst.load('small')
+      stats = inst
+    }
   } catch {
     stats = null
   }
