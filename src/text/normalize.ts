@@ -17,6 +17,8 @@ const C_TONED = 5
 
 let classTable: Uint8Array | undefined
 
+/** Byte-order mark / zero-width no-break space, above the table. */
+const BOM = 0xfeff
 /** Zero-width, bidi-control and soft-hyphen characters: invisible, and they split words in search. */
 const INVISIBLE = [0x00ad, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064]
 
@@ -64,7 +66,7 @@ export function normalizeText(input: string, opts: NormalizeOptions = {}): strin
   let i = 0
   while (i < n) {
     const code = s.charCodeAt(i)
-    const cls = code < TABLE_SIZE ? table[code]! : C_CONTENT
+    const cls = code < TABLE_SIZE ? table[code]! : code === BOM ? C_DROP : C_CONTENT
     if (cls === C_DROP || cls === C_SPACE || cls === C_NEWLINE) {
       out += s.slice(copyFrom, i)
       if (cls === C_NEWLINE && opts.keepNewlines) pending = '\n'
