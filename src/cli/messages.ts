@@ -30,6 +30,13 @@ const vi = {
   'restore.done': 'Đã khôi phục từ {file}.',
   'restore.pg_hint': 'Với PostgreSQL, hãy dùng: pg_restore --clean --dbname="{url}" {file}',
   'config.description': 'in bảng cấu hình (--docs: dạng Markdown)',
+  'ingest.description': 'thu thập bài viết từ các nguồn (một lượt với --once)',
+  'ingest.once': 'chạy một lượt rồi dừng',
+  'ingest.force': 'kiểm tra mọi nguồn ngay, không đợi đến lượt',
+  'ingest.source': 'chỉ nguồn có mã này',
+  'ingest.articles': 'bài viết',
+  'ingest.summary': 'Nguồn tin: {feeds} (lỗi {feedErrors}); bài mới: {stored} (trùng lặp/đăng lại {duplicates}); đã có: {existing}; lỗi: {failed}.',
+  'extract.description': 'trích xuất nội dung bài viết từ tệp, thư mục hoặc URL (JSON)',
   'error.prefix': 'Lỗi',
 } as const
 
@@ -66,6 +73,13 @@ const en: Record<CliKey, string> = {
   'restore.done': 'Restored from {file}.',
   'restore.pg_hint': 'For PostgreSQL use: pg_restore --clean --dbname="{url}" {file}',
   'config.description': 'print the option table (--docs: as Markdown)',
+  'ingest.description': 'collect articles from the sources (one pass with --once)',
+  'ingest.once': 'run one pass and stop',
+  'ingest.force': 'check every feed now, not only those due',
+  'ingest.source': 'only the source with this id',
+  'ingest.articles': 'articles',
+  'ingest.summary': 'Feeds: {feeds} ({feedErrors} failed); new articles: {stored} ({duplicates} syndicated copies); already stored: {existing}; failed: {failed}.',
+  'extract.description': 'extract the article from a file, directory or URL (JSON)',
   'error.prefix': 'Error',
 }
 

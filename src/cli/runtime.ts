@@ -25,19 +25,23 @@ export async function openRuntime(config: Readonly<Config>, log: Logger): Promis
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated')
   const queue = createQueue(store, log)
   let scheduler: Scheduler | undefined
+  let closeTasks: (() => Promise<void>) | undefined
   return {
     config,
     store,
     queue,
     log,
     async startWorkers(concurrency) {
-      await queue.start(buildTasks({ store, log }), { concurrency })
+      const built = buildTasks({ config, store, log, queue })
+      closeTasks = built.close
+      await queue.start(built.tasks, { concurrency })
       scheduler = new Scheduler(store.db, queue, log)
       scheduler.start(SCHEDULE)
     },
     async close() {
       scheduler?.stop()
       await queue.stop()
+      await closeTasks?.()
       await store.close()
     },
   }

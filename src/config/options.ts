@@ -97,6 +97,15 @@ export const OPTIONS = {
     default: '',
     doc: 'Comma-separated host:port or CIDR the fetcher may reach despite the SSRF guard. For tests and the demo only.',
   },
+  fetchMinDelayMs: {
+    env: 'HAIDANG_FETCH_MIN_DELAY_MS',
+    schema: int(0, 600_000),
+    default: '1000',
+    doc: 'Least time between two requests to one site (robots.txt Crawl-delay may ask for more).',
+  },
+  fetchPerHost: { env: 'HAIDANG_FETCH_PER_HOST', schema: int(1, 16), default: '1', doc: 'Parallel requests to one site.' },
+  fetchTimeoutMs: { env: 'HAIDANG_FETCH_TIMEOUT_MS', schema: int(1000, 600_000), default: '30000', doc: 'Deadline of one fetch, redirects and body included.' },
+  fetchMaxBytes: { env: 'HAIDANG_FETCH_MAX_BYTES', schema: int(10_000, 1_000_000_000), default: '10000000', doc: 'Largest response body accepted (after decompression).' },
   queryTimeoutMs: {
     env: 'HAIDANG_QUERY_TIMEOUT_MS',
     schema: int(100, 600_000),

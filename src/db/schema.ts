@@ -99,6 +99,91 @@ export interface ScheduleSlotsTable {
   created_at: string
 }
 
+export type SourceKind = 'domestic' | 'foreign' | 'government' | 'other'
+export type FeedKind = 'feed' | 'sitemap' | 'listing'
+
+export interface SourcesTable {
+  id: Generated<number>
+  name: string
+  homepage: string
+  /** ISO 3166-1 alpha-2 */
+  country: string
+  lang: string
+  kind: SourceKind
+  collection: string | null
+  /** 0 until the first successful fetch of one of its feeds */
+  verified: number
+  enabled: number
+  created_at: string
+  updated_at: string
+}
+
+export interface FeedsTable {
+  id: Generated<number>
+  source_id: number
+  url: string
+  kind: FeedKind
+  format: string | null
+  title: string | null
+  /** listing pages: CSS selector of article links */
+  selector: string | null
+  interval_minutes: number
+  enabled: number
+  etag: string | null
+  last_modified: string | null
+  last_checked_at: string | null
+  last_success_at: string | null
+  next_check_at: string
+  /** graded failure count: hard +1, soft +0.5, temporary +0.25; reset on success */
+  failures: number
+  last_error: string | null
+  last_error_code: string | null
+  last_error_grade: string | null
+  items_seen: number
+  created_at: string
+}
+
+export interface ArticlesTable {
+  id: Generated<number>
+  source_id: number
+  feed_id: number | null
+  url: string
+  canonical_url: string
+  title: string
+  author: string | null
+  published_at: string | null
+  modified_at: string | null
+  fetched_at: string
+  lang: string
+  lead: string
+  body_text: string
+  /** sanitized HTML (allowlist), safe to render */
+  content_html: string
+  image_url: string | null
+  word_count: number
+  content_hash: string
+  /** 64-bit SimHash as 16 hex digits, and its four 16-bit bands for candidate lookup */
+  simhash: string
+  sim_b0: number
+  sim_b1: number
+  sim_b2: number
+  sim_b3: number
+  /** the representative of this article's syndication group, null if it is one */
+  dup_of: number | null
+  warnings: string | null
+  created_at: string
+}
+
+export interface ArticleRawTable {
+  article_id: number
+  fetched_at: string
+  final_url: string
+  http_status: number
+  content_type: string | null
+  sha256: string
+  html_gz: Uint8Array
+}
+
 export interface Database {
   roles: RolesTable
   users: UsersTable
@@ -109,4 +194,8 @@ export interface Database {
   settings: SettingsTable
   jobs: JobsTable
   schedule_slots: ScheduleSlotsTable
+  sources: SourcesTable
+  feeds: FeedsTable
+  articles: ArticlesTable
+  article_raw: ArticleRawTable
 }

@@ -1,20 +1,30 @@
+import type { Config } from '../config/options.js'
 import type { Db } from '../db/database.js'
 import { deleteExpiredSessions } from '../db/tables/sessions.js'
 import type { Logger } from '../shared/logger.js'
-import type { TaskList } from './job-queue.js'
+import { createIngestContext } from '../ingest/ingest-context.js'
+import { ingestTasks } from '../ingest/tasks.js'
+import type { JobQueue, TaskList } from './job-queue.js'
 import type { ScheduleEntry } from './scheduler.js'
 
 export interface TaskDeps {
+  config: Readonly<Config>
   store: Db
   log: Logger
+  queue: JobQueue
 }
 
 /** Old login failures and schedule slots are kept this long for inspection, then removed. */
 const KEEP_DAYS = 30
 
-/** Every background task by name. Domains add theirs here; handlers are idempotent. */
-export function buildTasks(deps: TaskDeps): TaskList {
-  return {
+/**
+ * Every background task by name: the composition root of background work. Domains add theirs here;
+ * handlers are idempotent. Returns the tasks and a `close` for what they hold open (HTTP pools).
+ */
+export function buildTasks(deps: TaskDeps): { tasks: TaskList; close: () => Promise<void> } {
+  const ingest = createIngestContext(deps.config, deps.store.db, deps.log)
+  const tasks: TaskList = {
+    ...ingestTasks(ingest, deps.queue),
     'maintenance.cleanup': async (_payload, { log }) => {
       const now = new Date().toISOString()
       const old = new Date(Date.now() - KEEP_DAYS * 86_400_000).toISOString()
@@ -24,6 +34,7 @@ export function buildTasks(deps: TaskDeps): TaskList {
       log.info({}, 'maintenance done')
     },
   }
+  return { tasks, close: () => ingest.fetcher.close() }
 }
 
 /** Recurring work, in Asia/Ho_Chi_Minh wall-clock time. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DialectName } from '../dialect.js'
 import * as m0001 from './0001-foundation.js'
+import * as m0100 from './0100-ingest.js'
 
 export interface MigrationStep {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>
@@ -13,4 +14,5 @@ export interface MigrationStep {
  */
 export const MIGRATIONS: Record<string, MigrationStep> = {
   '0001-foundation': m0001,
+  '0100-ingest': m0100,
 }

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
+import { findByContentHash, insertArticle, simhashCandidates } from '../db/tables/articles.js'
+import { normalizeText } from '../text/normalize.js'
+import { contentHash } from './dedupe/content-hash.js'
+import { hamming, simhash64, simhashBands } from './dedupe/simhash.js'
+import { extractArticle } from './extract/extract-article.js'
+import type { ExtractedArticle } from './extract/types.js'
+import { classifyFetchError } from './fetch/classify-fetch-error.js'
+import type { IngestContext } from './ingest-context.js'
+import { decodeBytes } from './parse/charset.js'
+import type { Candidate } from './refresh-feed.js'
+
+/** Near-duplicates are looked for among articles fetched this recently (syndication happens fast). */
+const NEAR_DUP_WINDOW_DAYS = 14
+/** SimHash distance at or below which two texts are the same story reprinted (see dedupe/). */
+const NEAR_DUP_MAX_DISTANCE = 3
+/** Texts shorter than this are too thin to call near-duplicates by SimHash. */
+const NEAR_DUP_MIN_CHARS = 200
+
+export type IngestOutcome =
+  | { status: 'stored'; id: number; dupOf: number | null }
+  | { status: 'exists'; id: number }
+  | { status: 'failed'; code: string; message: string }
+
+/**
+ * One article, from URL to stored row: fetch the page, extract (sanitized HTML is extract's last
+ * step), normalize the text, find its syndication group, store it with its compressed raw HTML.
+ * Idempotent by canonical URL; a failure is returned, never thrown.
+ */
+export async function ingestArticle(
+  ctx: IngestContext,
+  c: Candidate & { sourceId: number; feedId: number | null; sourceLang: string },
+): Promise<IngestOutcome> {
+  const log = ctx.log.child({ entry_url: c.url, feed_id: c.feedId })
+  let res: Awaited<ReturnType<IngestContext['client']['get']>>
+  try {
+    res = await ctx.client.get(c.url, { accept: 'text/html,application/xhtml+xml' })
+  } catch (e) {
+    const g = classifyFetchError(e)
+    log.warn({ error_code: g.code, err_message: g.message }, 'article fetch failed')
+    return { status: 'failed', code: g.code, message: g.message }
+  }
+  const html = decodeBytes(res.bytes, { charset: res.charset }).text
+  const page = extractArticle(html, { url: res.url })
+  const a = mergeWithEntry(page, c)
+  const body = normalizeText(a.articleBody)
+  const hash = contentHash(`${a.title}\n${body}`)
+  const sim = simhash64(`${a.title}\n${body}`)
+  const bands = simhashBands(sim)
+  const dupOf = await findGroup(ctx, hash, sim, bands, body.length)
+  const now = ctx.now().toISOString()
+  const stored = await insertArticle(
+    ctx.db,
+    {
+      source_id: c.sourceId,
+      feed_id: c.feedId,
+      url: res.url,
+      canonical_url: c.canonicalUrl,
+      title: normalizeText(a.title).slice(0, 1000) || c.url,
+      author: a.author ? normalizeText(a.author).slice(0, 300) : null,
+      published_at: a.publishedAt,
+      modified_at: a.updatedAt,
+      fetched_at: now,
+      lang: a.lang ?? c.sourceLang,
+      lead: normalizeText(a.lead).slice(0, 5000),
+      body_text: body,
+      content_html: a.contentHtml,
+      image_url: a.images[0]?.src ?? null,
+      word_count: body ? body.split(/\s+/).length : 0,
+      content_hash: hash,
+      simhash: sim.toString(16).padStart(16, '0'),
+      sim_b0: bands[0],
+      sim_b1: bands[1],
+      sim_b2: bands[2],
+      sim_b3: bands[3],
+      dup_of: dupOf,
+      warnings: a.warnings.length ? a.warnings.join(',') : null,
+      created_at: now,
+    },
+    {
+      fetched_at: res.fetchedAt,
+      final_url: res.url,
+      http_status: res.status,
+      content_type: res.contentType,
+      sha256: createHash('sha256').update(res.bytes).digest('hex'),
+      html_gz: gzipSync(res.bytes),
+    },
+  )
+  if (!stored.created) return { status: 'exists', id: stored.id }
+  log.debug({ article_id: stored.id, dup_of: dupOf }, 'article stored')
+  await ctx.onArticle?.(stored.id)
+  return { status: 'stored', id: stored.id, dupOf }
+}
+
+/** The page wins where it says something; the feed entry fills the gaps (title, date, author, text). */
+function mergeWithEntry(page: ExtractedArticle, c: Candidate): ExtractedArticle {
+  let fromFeed: ExtractedArticle | null = null
+  if (!page.articleBody && c.contentHtml) fromFeed = extractArticle(`<article>${c.contentHtml}</article>`, { url: c.url })
+  return {
+    ...page,
+    title: page.title || c.title || '',
+    author: page.author ?? c.author ?? null,
+    publishedAt: page.publishedAt ?? c.publishedAt ?? null,
+    lead: page.lead || c.summary || '',
+    articleBody: page.articleBody || fromFeed?.articleBody || '',
+    contentHtml: page.articleBody ? page.contentHtml : (fromFeed?.contentHtml ?? ''),
+  }
+}
+
+/** The representative of the article's syndication group, if an earlier article is the same text. */
+async function findGroup(ctx: IngestContext, hash: string, sim: bigint, bands: readonly [number, number, number, number], chars: number) {
+  const exact = await findByContentHash(ctx.db, hash)
+  if (exact) return exact.dup_of ?? exact.id
+  if (chars < NEAR_DUP_MIN_CHARS) return null
+  const since = new Date(ctx.now().getTime() - NEAR_DUP_WINDOW_DAYS * 86_400_000).toISOString()
+  for (const cand of await simhashCandidates(ctx.db, bands, since)) {
+    if (hamming(sim, BigInt(`0x${cand.simhash}`)) <= NEAR_DUP_MAX_DISTANCE) return cand.dup_of ?? cand.id
+  }
+  return null
+}

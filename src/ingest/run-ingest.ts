@@ -1,0 +1,64 @@
+import PQueue from 'p-queue'
+import { dueFeeds } from '../db/tables/feeds.js'
+import { listSources } from '../db/tables/sources.js'
+import type { IngestContext } from './ingest-context.js'
+import { ingestArticle } from './ingest-article.js'
+import { refreshFeed } from './refresh-feed.js'
+
+export interface IngestRunOptions {
+  /** check every enabled feed now, not only those due */
+  force?: boolean
+  sourceId?: number | undefined
+  /** articles fetched at once across all sites (each site is still paced by the polite client) */
+  concurrency?: number
+  onProgress?: (e: { kind: 'total'; n: number } | { kind: 'done' }) => void
+}
+
+export interface IngestRunSummary {
+  feeds: number
+  feedErrors: number
+  stored: number
+  duplicates: number
+  existing: number
+  failed: number
+}
+
+/** The default spread of article fetches across sites; politeness per site is the client's job. */
+const DEFAULT_CONCURRENCY = 8
+
+/**
+ * One ingest pass: refresh the due feeds, then fetch, extract and store every new article they list.
+ * A failing feed or article is recorded and skipped; the rest goes on.
+ */
+export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {}): Promise<IngestRunSummary> {
+  const feeds = await dueFeeds(ctx.db, { now: ctx.now().toISOString(), force: opts.force ?? false, sourceId: opts.sourceId })
+  const sources = new Map((await listSources(ctx.db)).map((s) => [s.id, s]))
+  const summary: IngestRunSummary = { feeds: feeds.length, feedErrors: 0, stored: 0, duplicates: 0, existing: 0, failed: 0 }
+  const pool = new PQueue({ concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY })
+  const claimed = new Set<string>()
+  await Promise.all(
+    feeds.map(async (feed) => {
+      const source = sources.get(feed.source_id)
+      if (!source || !source.enabled) return
+      const r = await refreshFeed(ctx, feed)
+      if (r.status === 'error') summary.feedErrors++
+      // The same article may be listed by two feeds of a run: fetch it once.
+      const fresh = r.candidates.filter((c) => !claimed.has(c.canonicalUrl))
+      for (const c of fresh) claimed.add(c.canonicalUrl)
+      opts.onProgress?.({ kind: 'total', n: fresh.length })
+      for (const c of fresh) {
+        void pool.add(async () => {
+          const out = await ingestArticle(ctx, { ...c, sourceId: source.id, feedId: feed.id, sourceLang: source.lang })
+          if (out.status === 'stored') {
+            summary.stored++
+            if (out.dupOf !== null) summary.duplicates++
+          } else if (out.status === 'exists') summary.existing++
+          else summary.failed++
+          opts.onProgress?.({ kind: 'done' })
+        })
+      }
+    }),
+  )
+  await pool.onIdle()
+  return summary
+}
