@@ -19,6 +19,21 @@ export function foldChar(ch: string): string {
 }
 
 const foldMemo = new Map<string, string>()
+/** Vietnamese has about 7,000 distinct syllables: memoise per syllable, bounded against odd input. */
+const MEMO_LIMIT = 50_000
+const toneMemo = new Map<string, string>()
+const foldTokenMemo = new Map<string, string>()
+
+/** fold() memoised per token. */
+export function foldToken(token: string): string {
+  let f = foldTokenMemo.get(token)
+  if (f === undefined) {
+    f = fold(token)
+    if (foldTokenMemo.size >= MEMO_LIMIT) foldTokenMemo.clear()
+    foldTokenMemo.set(token, f)
+  }
+  return f
+}
 
 /** Folds NFC text char by char (memoised per char), so offsets are preserved. */
 export function fold(text: string): string {
@@ -44,9 +59,15 @@ export function fold(text: string): string {
  * "thủy") but keeps the tone and the vowel marks (so "tân" ≠ "tấn" ≠ "tan").
  */
 export function toneKey(syllable: string): string {
-  const d = syllable.toLowerCase().normalize('NFD')
-  const tone = d.match(TONE_MARKS)?.[0] ?? ''
-  return d.replace(TONE_MARKS, '').normalize('NFC') + tone
+  let k = toneMemo.get(syllable)
+  if (k === undefined) {
+    const d = syllable.toLowerCase().normalize('NFD')
+    const tone = d.match(TONE_MARKS)?.[0] ?? ''
+    k = d.replace(TONE_MARKS, '').normalize('NFC') + tone
+    if (toneMemo.size >= MEMO_LIMIT) toneMemo.clear()
+    toneMemo.set(syllable, k)
+  }
+  return k
 }
 
 export const hasDiacritics = (s: string): boolean => HAS_NON_ASCII_LETTER.test(s)

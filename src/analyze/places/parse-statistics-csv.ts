@@ -77,6 +77,11 @@ export function recordsFromStatisticsRows(rows: string[][], opts: { era?: PlaceE
   if (col.provinceCode === undefined || col.communeCode === undefined || col.communeName === undefined)
     throw appError('PARSE_FAILED', 'not a statistics office unit list: missing Mã TP / Phường Xã / Mã PX columns')
   const cell = (r: string[], c: Column) => (col[c] === undefined ? '' : (r[col[c]] ?? '').trim())
+  // spreadsheets drop leading zeros: "1" is province "01", commune "4" is "00004"
+  const code = (r: string[], c: Column, width: number) => {
+    const v = cell(r, c)
+    return /^\d+$/.test(v) ? v.padStart(width, '0') : v
+  }
   const era = opts.era ?? (body.some((r) => cell(r, 'districtCode')) ? 'pre2025' : '2025')
   const dates = { validFrom: era === '2025' ? ERA_START_2025 : null, validTo: era === 'pre2025' ? ERA_END_PRE2025 : null }
   const seen = new Map<string, PlaceRecord>()
@@ -85,18 +90,20 @@ export function recordsFromStatisticsRows(rows: string[][], opts: { era?: PlaceE
     return r.id
   }
   for (const r of body) {
-    const pFull = cell(r, 'provinceName')
-    const p = stripType(pFull, 'tỉnh')
+    const [pCode, dCode, cCode] = [code(r, 'provinceCode', 2), code(r, 'districtCode', 3), code(r, 'communeCode', 5)]
+    const p = stripType(cell(r, 'provinceName'), 'tỉnh')
     const pType = p.type === 'thành phố' ? 'thành phố trực thuộc trung ương' : 'tỉnh'
     const base = { nameEn: null, parentId: countryId('VN') }
-    let parentId = add({ ...base, id: vnId(era, 'province', cell(r, 'provinceCode')), code: cell(r, 'provinceCode'), level: 'province', name: p.name, type: pType })
-    if (era === 'pre2025' && cell(r, 'districtCode')) {
+    let parentId = add({ ...base, id: vnId(era, 'province', pCode), code: pCode, level: 'province', name: p.name, type: pType })
+    if (era === 'pre2025' && dCode) {
       const d = stripType(cell(r, 'districtName'), 'huyện')
-      parentId = add({ ...base, parentId, id: vnId(era, 'district', cell(r, 'districtCode')), code: cell(r, 'districtCode'), level: 'district', name: d.name, type: d.type })
+      const id = vnId(era, 'district', dCode)
+      parentId = add({ ...base, parentId, id, code: dCode, level: 'district', name: d.name, type: d.type })
     }
-    const c = stripType(cell(r, 'communeName'), (cell(r, 'level') || 'xã').toLowerCase())
+    const c = stripType(cell(r, 'communeName'), 'xã')
     const type = cell(r, 'level').toLowerCase() || c.type
-    add({ id: vnId(era, 'ward', cell(r, 'communeCode')), code: cell(r, 'communeCode'), level: 'commune', name: c.name, type, nameEn: cell(r, 'nameEn') || null, parentId })
+    const nameEn = cell(r, 'nameEn') || null
+    add({ id: vnId(era, 'ward', cCode), code: cCode, level: 'commune', name: c.name, type, nameEn, parentId })
   }
   return [...seen.values()]
 }

@@ -1,4 +1,4 @@
-import { fold, isCapitalised } from './fold.js'
+import { foldToken, isCapitalised } from './fold.js'
 
 /**
  * What separates a token from the one before it. Names may only span `space` and `joiner` gaps
@@ -43,7 +43,7 @@ export function tokenize(text: string): Token[] {
     const start = m.index
     const gap = classify(text.slice(last, start), out.length === 0)
     if (gap === 'hard' || gap === 'dot') sentence++
-    out.push({ raw: m[0], folded: fold(m[0]), start, end: start + m[0].length, gap, cap: isCapitalised(m[0]), sentence })
+    out.push({ raw: m[0], folded: foldToken(m[0]), start, end: start + m[0].length, gap, cap: isCapitalised(m[0]), sentence })
     last = start + m[0].length
   }
   return out
