@@ -43,7 +43,9 @@ function run(pages: Page[], extract: (html: string) => string): { texts: string[
   return { texts, seconds: Number(process.hrtime.bigint() - t0) / 1e9 }
 }
 
-const { values } = parseArgs({ options: { worst: { type: 'string', default: '15' }, only: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { worst: { type: 'string', default: '15' }, only: { type: 'string' } },
+})
 const pages = loadPages(values.only)
 let fallbacks = 0
 const ours = run(pages, (html) => {
@@ -68,11 +70,23 @@ const ppsBase = pages.length / base.seconds
 console.log(`pages: ${pages.length}`)
 console.table({
   'ours (htmlparser2 tree)': { meanF1: f1Ours.toFixed(4), pagesPerSec: ppsOurs.toFixed(1), fallbacks },
-  'baseline readability+linkedom': { meanF1: f1Base.toFixed(4), pagesPerSec: ppsBase.toFixed(1), fallbacks: '-' },
+  'baseline readability+linkedom': {
+    meanF1: f1Base.toFixed(4),
+    pagesPerSec: ppsBase.toFixed(1),
+    fallbacks: '-',
+  },
 })
-console.log(`F1 ours - baseline: ${(f1Ours - f1Base).toFixed(4)}; speed ratio ours/baseline: ${(ppsOurs / ppsBase).toFixed(2)}x`)
+console.log(
+  `F1 ours - baseline: ${(f1Ours - f1Base).toFixed(4)}; speed ratio ours/baseline: ${(ppsOurs / ppsBase).toFixed(2)}x`,
+)
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
-const worst = [...rows].sort((a, b) => a.ours.f1 - a.base.f1 - (b.ours.f1 - b.base.f1)).slice(0, Number(values.worst))
+const worst = [...rows]
+  .sort((a, b) => a.ours.f1 - a.base.f1 - (b.ours.f1 - b.base.f1))
+  .slice(0, Number(values.worst))
+if (process.env.BENCH_ALL)
+  for (const r of rows)
+    if (Math.abs(r.ours.f1 - r.base.f1) > 1e-4)
+      console.log(r.slug, r.ours.f1.toFixed(4), r.base.f1.toFixed(4))
 console.log('\nworst pages (ours − baseline):')
 console.table(
   worst.map((r) => ({

@@ -14,7 +14,23 @@ const MAX_LABEL_CHARS = 48
 const LINK_LIST_DENSITY = 0.5
 /** "Tin liên quan: <a>…</a>" inline in one paragraph. */
 const INLINE_RELATED = /^(tin liên quan|xem thêm|đọc thêm|related|read more|see also)\s*[:：]/iu
-const LABEL_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'header', 'a', 'li', 'dt'])
+const LABEL_TAGS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'p',
+  'div',
+  'span',
+  'strong',
+  'b',
+  'header',
+  'a',
+  'li',
+  'dt',
+])
 
 /** A wrapper may hold a little more than the box it wraps (a title bar, a "more" link)… */
 const WRAPPER_GROWTH = 1.5

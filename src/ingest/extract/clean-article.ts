@@ -40,7 +40,8 @@ function isDataTable(table: Element): boolean {
     if (tr.tag !== 'tr') continue
     rows += Number.parseInt(tr.attrs.rowspan ?? '', 10) || 1
     let cols = 0
-    for (const td of descendants(tr)) if (td.tag === 'td') cols += Number.parseInt(td.attrs.colspan ?? '', 10) || 1
+    for (const td of descendants(tr))
+      if (td.tag === 'td') cols += Number.parseInt(td.attrs.colspan ?? '', 10) || 1
     columns = Math.max(columns, cols)
   }
   if (rows === 1 || columns === 1) return false
@@ -58,7 +59,10 @@ function fixLazyImages(root: Element): void {
       // A base64 image under ~100 bytes is a placeholder pixel.
       if (other && src.length - b64[0].length < 133) delete el.attrs.src
     }
-    if ((el.attrs.src || (el.attrs.srcset && el.attrs.srcset !== 'null')) && !/lazy/i.test(el.attrs.class ?? '')) {
+    if (
+      (el.attrs.src || (el.attrs.srcset && el.attrs.srcset !== 'null')) &&
+      !/lazy/i.test(el.attrs.class ?? '')
+    ) {
       continue
     }
     for (const [k, v] of Object.entries(el.attrs)) {

@@ -1,5 +1,13 @@
 import { CLEAN_MIN_COMMAS, DIV_TO_P_ELEMS, HEADINGS, RE } from './constants.js'
-import { descendants, type Element, elementChildren, hasAncestorTag, innerText, linkDensity, removeNode } from './dom.js'
+import {
+  descendants,
+  type Element,
+  elementChildren,
+  hasAncestorTag,
+  innerText,
+  linkDensity,
+  removeNode,
+} from './dom.js'
 import { classWeight, type Flags } from './scoring.js'
 
 const TEXTISH = new Set(['span', 'li', 'td', ...DIV_TO_P_ELEMS])

@@ -4,7 +4,9 @@
  */
 const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu
 const LETTERS = /\p{L}/gu
-const EN_STOPWORDS = new Set('the and of to in is that for on with was as by it at from are this be have'.split(' '))
+const EN_STOPWORDS = new Set(
+  'the and of to in is that for on with was as by it at from are this be have'.split(' '),
+)
 /** Share of letters that are Vietnamese-only from which a text is Vietnamese (~8% in prose, 0 in English). */
 const VI_LETTER_SHARE = 0.02
 /** Share of tokens that are common English function words from which a text is English (~25% in prose). */
@@ -14,7 +16,10 @@ const SAMPLE_CHARS = 3000
 const MIN_LETTERS = 20
 
 function normalizeCode(code: string | null | undefined): string | null {
-  const m = code?.trim().toLowerCase().match(/^([a-z]{2,3})(?:[-_].*)?$/)
+  const m = code
+    ?.trim()
+    .toLowerCase()
+    .match(/^([a-z]{2,3})(?:[-_].*)?$/)
   return m ? m[1]! : null
 }
 
@@ -24,7 +29,10 @@ export function guessLangFromText(text: string): string | null {
   if (letters < MIN_LETTERS) return null
   const vi = sample.match(VI_LETTERS)?.length ?? 0
   if (vi / letters >= VI_LETTER_SHARE) return 'vi'
-  const tokens = sample.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean)
+  const tokens = sample
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean)
   const en = tokens.filter((t) => EN_STOPWORDS.has(t)).length
   return tokens.length > 0 && en / tokens.length >= EN_STOPWORD_SHARE ? 'en' : null
 }

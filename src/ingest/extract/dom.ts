@@ -208,7 +208,12 @@ export function ancestors(node: Node, maxDepth = 0): Element[] {
   return out
 }
 
-export function hasAncestorTag(node: Node, tag: string, maxDepth = 3, filter?: (e: Element) => boolean): boolean {
+export function hasAncestorTag(
+  node: Node,
+  tag: string,
+  maxDepth = 3,
+  filter?: (e: Element) => boolean,
+): boolean {
   let depth = 0
   let p = node.parent
   while (p) {

@@ -3,7 +3,7 @@ import { MAX_ARTICLE_LINK_DENSITY, MAX_INPUT_CHARS, MIN_ARTICLE_CHARS } from './
 import { detectLang } from './detect-lang.js'
 import { descendants, type Element, innerText, linkDensity, textContent } from './dom.js'
 import { findArticle } from './find-article.js'
-import { cleanLead, findBoldLead, findSapoElement } from './lead.js'
+import { cleanLead, findBoldLead, findSapoElement, isVnSapo } from './lead.js'
 import { readMetadata } from './metadata.js'
 import { findPageDates } from './page-dates.js'
 import { parseHtml } from './parse-html.js'
@@ -12,6 +12,7 @@ import { readabilityFallback } from './readability-fallback.js'
 import { toHtml, toText } from './serialize.js'
 import { chooseTitle } from './title.js'
 import type { ArticleImage, ExtractedArticle } from './types.js'
+import { wordF1 } from './word-f1.js'
 
 export interface ExtractOptions {
   /** The page's URL: base for relative links, and the result's `url` when the page names no canonical. */
@@ -61,6 +62,15 @@ function imagesOf(content: Element, base: string | undefined): ArticleImage[] {
     out.push({ src, caption: caption || (img.attrs.alt ?? '').trim() })
   }
   return out
+}
+
+/** A lead whose words mostly occur at the top of the body is already in it. */
+const LEAD_OVERLAP = 0.5
+const LEAD_WINDOW_CHARS = 3000
+
+function containsLead(body: string, lead: string): boolean {
+  if (body.includes(lead.slice(0, 60))) return true
+  return wordF1(body.slice(0, LEAD_WINDOW_CHARS), lead).recall >= LEAD_OVERLAP
 }
 
 const isArticle = (text: string, content: Element | null) =>
@@ -114,7 +124,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     }
   }
   const lead = sapoText ?? findBoldLead(found.content) ?? cleanLead(meta.description ?? '')
-  if (sapoText && articleBody && !articleBody.includes(sapoText.slice(0, 60))) {
+  if (sapo && sapoText && isVnSapo(sapo) && articleBody && !containsLead(articleBody, sapoText)) {
     articleBody = `${sapoText}\n\n${articleBody}`
   }
   if (!title) warnings.push('no-title')

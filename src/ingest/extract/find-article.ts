@@ -39,7 +39,12 @@ function onePass(page: ParsedPage, state: WalkState): Element {
  * Finds the article block: prepare, score, pick, clean; retried on a fresh parse with looser rules
  * while the result is shorter than CHAR_THRESHOLD, keeping the longest result.
  */
-export function findArticle(first: ParsedPage, html: string, title: string, bylineKnown: boolean): FoundArticle {
+export function findArticle(
+  first: ParsedPage,
+  html: string,
+  title: string,
+  bylineKnown: boolean,
+): FoundArticle {
   const state: WalkState = { title, flags: ALL_FLAGS, bylineKnown, byline: null }
   let best: { content: Element; length: number } | null = null
   let passes = 0
@@ -49,7 +54,6 @@ export function findArticle(first: ParsedPage, html: string, title: string, byli
     state.flags = flags
     const content = onePass(page, state)
     const length = innerText(content).length
-    if (process.env.DBG) console.log("pass", passes, length)
     if (!best || length > best.length) best = { content, length }
     if (length >= CHAR_THRESHOLD) break
   }

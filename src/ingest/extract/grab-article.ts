@@ -11,7 +11,15 @@ import {
   SIBLING_PARAGRAPH_CHARS,
   SIBLING_SCORE_RATIO,
 } from './constants.js'
-import { ancestors, appendChild, createElement, type Element, elementChildren, innerText, linkDensity } from './dom.js'
+import {
+  ancestors,
+  appendChild,
+  createElement,
+  type Element,
+  elementChildren,
+  innerText,
+  linkDensity,
+} from './dom.js'
 import { type Flags, initializeNode } from './scoring.js'
 
 /** Score each block by its commas and length, and spread the score to its ancestors. */
@@ -112,16 +120,13 @@ function siblingBelongs(sib: Element, top: Element, threshold: number): boolean 
  * to it (preambles, parts split by removed ads).
  */
 export function grabArticle(page: Element, toScore: Element[], flags: Flags): Element {
-  const cands = scoreBlocks(toScore, flags)
-  const top = topCandidates(cands)
-  if (process.env.DBG2) for (const c of cands) console.log(`<${c.tag} ${JSON.stringify(c.attrs).slice(0, 80)}> ${c.score}`)
+  const top = topCandidates(scoreBlocks(toScore, flags))
   const content = createElement('div')
   if (top.length === 0 || top[0] === page) {
     for (const c of [...page.children]) appendChild(content, c)
     return content
   }
   const best = climb(commonAncestor(top, page), page, flags)
-  if (process.env.DBG) console.log("top", top.map((t) => `${t.tag}.${t.attrs.class} ${t.score}`), "best", best.tag, best.attrs.class, best.score)
   const parent = best.parent!
   const threshold = Math.max(SIBLING_MIN_SCORE, best.score! * SIBLING_SCORE_RATIO)
   for (const sib of elementChildren(parent)) {

@@ -29,7 +29,10 @@ const node = z
     dateModified: str.optional().catch(undefined),
     url: str.optional().catch(undefined),
     inLanguage: str.optional().catch(undefined),
-    author: z.union([named, z.array(z.unknown())]).optional().catch(undefined),
+    author: z
+      .union([named, z.array(z.unknown())])
+      .optional()
+      .catch(undefined),
     publisher: named.optional().catch(undefined),
     mainEntityOfPage: named.optional().catch(undefined),
   })

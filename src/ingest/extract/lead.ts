@@ -1,8 +1,27 @@
 import { classAndId, descendants, type Element, innerText, linkDensity } from './dom.js'
 
 /** Class/id names of the sapo / standfirst on Vietnamese and foreign news sites. */
-const SAPO = /(^|[\s_-])(sapo|chapeau|lead|lede|standfirst|summary|description|desc|excerpt|intro|dek|tom-?tat|teaser|subtitle|sub-?title)([\s_-]|$)/i
-const SAPO_TAGS = new Set(['p', 'div', 'h2', 'h3', 'h4', 'span', 'strong', 'b', 'em', 'section', 'blockquote'])
+const SAPO =
+  /(^|[\s_-])(sapo|chapeau|lead|lede|standfirst|summary|description|desc|excerpt|intro|dek|tom-?tat|teaser|subtitle|sub-?title)([\s_-]|$)/i
+/**
+ * Vietnamese CMS names for the sapo. Only these are put back in front of the body when the article
+ * block left them out: English "lead"/"summary" boxes are too often teasers for other stories.
+ */
+const VN_SAPO = /sapo|chapeau|tom-?tat/i
+export const isVnSapo = (el: Element): boolean => VN_SAPO.test(classAndId(el))
+const SAPO_TAGS = new Set([
+  'p',
+  'div',
+  'h2',
+  'h3',
+  'h4',
+  'span',
+  'strong',
+  'b',
+  'em',
+  'section',
+  'blockquote',
+])
 /** A sapo is one or two sentences: shorter is a label, longer is the article itself. */
 const MIN_LEAD_CHARS = 30
 const MAX_LEAD_CHARS = 1000
@@ -31,7 +50,8 @@ export function findBoldLead(content: Element): string | null {
   const first = descendants(content, P).find((p) => innerText(p) !== '')
   if (!first || !fits(first)) return null
   let bold = 0
-  for (const b of descendants(first, BOLD)) if (!b.parent || !BOLD.has(b.parent.tag)) bold += innerText(b).length
+  for (const b of descendants(first, BOLD))
+    if (!b.parent || !BOLD.has(b.parent.tag)) bold += innerText(b).length
   return bold / innerText(first).length >= BOLD_SHARE ? cleanLead(innerText(first)) : null
 }
 

@@ -27,7 +27,9 @@ export function metaValues(head: PageHead): Map<string, string> {
   for (const m of head.metas) {
     const content = m.content ?? m.value ?? m.datetime
     if (!content?.trim()) continue
-    const keys = [m.property, m.name, m.itemprop, m['http-equiv']].flatMap((k) => (k ? k.toLowerCase().split(SPACE_SEP) : []))
+    const keys = [m.property, m.name, m.itemprop, m['http-equiv']].flatMap((k) =>
+      k ? k.toLowerCase().split(SPACE_SEP) : [],
+    )
     for (const k of keys) if (k && !values.has(k)) values.set(k, content.trim())
   }
   return values
@@ -35,7 +37,8 @@ export function metaValues(head: PageHead): Map<string, string> {
 
 function canonical(head: PageHead, meta: Map<string, string>, ldUrl: string | undefined): string | null {
   for (const l of head.links) {
-    if ((l.rel ?? '').toLowerCase().split(SPACE_SEP).includes('canonical') && l.href?.trim()) return l.href.trim()
+    if ((l.rel ?? '').toLowerCase().split(SPACE_SEP).includes('canonical') && l.href?.trim())
+      return l.href.trim()
   }
   return first(meta.get('og:url'), ldUrl)
 }
@@ -45,7 +48,14 @@ export function readMetadata(head: PageHead): PageMetadata {
   const ld = readJsonLd(head.jsonLd)
   const articleAuthor = m.get('article:author')
   return {
-    title: first(ld?.headline, ld?.name, m.get('og:title'), m.get('twitter:title'), m.get('dc.title'), m.get('dcterms.title')),
+    title: first(
+      ld?.headline,
+      ld?.name,
+      m.get('og:title'),
+      m.get('twitter:title'),
+      m.get('dc.title'),
+      m.get('dcterms.title'),
+    ),
     author: first(
       ld?.author,
       m.get('dc.creator'),
@@ -77,7 +87,12 @@ export function readMetadata(head: PageHead): PageMetadata {
       ),
     ),
     updatedAt: parseDateValue(
-      first(ld?.dateModified, m.get('article:modified_time'), m.get('og:updated_time'), m.get('datemodified')),
+      first(
+        ld?.dateModified,
+        m.get('article:modified_time'),
+        m.get('og:updated_time'),
+        m.get('datemodified'),
+      ),
     ),
     canonicalUrl: canonical(head, m, ld?.url),
     locale: first(ld?.inLanguage, m.get('og:locale'), m.get('content-language'), m.get('language')),

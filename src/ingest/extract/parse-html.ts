@@ -58,7 +58,8 @@ export function parseHtml(html: string): ParsedPage {
           if (KEPT_EMPTY.has(name)) attach(current, createElement(name, attribs))
           return
         }
-        const el = createElement(name, attribs)
+        // `<font>` is a span in all but name (Readability renames it too, and text density counts spans).
+        const el = createElement(name === 'font' ? 'span' : name, attribs)
         attach(current, el)
         current = el
       },
@@ -89,7 +90,8 @@ export function parseHtml(html: string): ParsedPage {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   )
 
-  function closeTo(name: string) {
+  function closeTo(tag: string) {
+    const name = tag === 'font' ? 'span' : tag
     for (let p: Element | null = current; p && p !== root; p = p.parent) {
       if (p.tag === name) {
         current = p.parent ?? root

@@ -2,7 +2,25 @@ import { descendants, type Element, innerText, removeNode } from './dom.js'
 import { textSimilarity } from './scoring.js'
 import { findVnDate } from './vn-date.js'
 
-const LEAF_BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'td', 'dt', 'dd', 'section', 'article', 'header'])
+const LEAF_BLOCKS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'td',
+  'dt',
+  'dd',
+  'section',
+  'article',
+  'header',
+])
 /** Only the first and last few blocks can be title repeats, datelines or signatures. */
 const EDGE_BLOCKS = 3
 /** A first block this similar to the title repeats it. */
@@ -14,7 +32,8 @@ const MAX_AUTHOR_CHARS = 60
 
 /** Vietnamese (or any) capitalised name of 2–5 words, optionally followed by a unit or agency. */
 const NAME = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}|\p{Lu}{2,}(?:\s+\p{Lu}+){1,4}`
-const AUTHOR_PREFIX = /^(bài(\s+và|,)?\s+ảnh|tin(\s+và|,)?\s+ảnh|bài|tác giả|người viết|phóng viên|pv|by)\s*:?\s+/iu
+const AUTHOR_PREFIX =
+  /^(bài(\s+và|,)?\s+ảnh|tin(\s+và|,)?\s+ảnh|bài|tác giả|người viết|phóng viên|pv|by)\s*:?\s+/iu
 const AUTHOR_LINE = new RegExp(
   String.raw`^(?:${NAME})(?:\s*,\s*(?:${NAME}))*(?:\s*[-–/(]\s*[\p{Lu}\p{N}][\p{L}\p{N}&. ]{1,30}\)?)?$`,
   'u',
@@ -29,7 +48,10 @@ function leafBlocks(root: Element): Element[] {
 function isDateline(text: string): boolean {
   const found = findVnDate(text)
   if (!found) return false
-  const rest = (text.slice(0, found.start) + text.slice(found.end)).replace(/\(?\s*GMT\s*[+-]\s*\d+(:?\d\d)?\s*\)?/i, '')
+  const rest = (text.slice(0, found.start) + text.slice(found.end)).replace(
+    /\(?\s*GMT\s*[+-]\s*\d+(:?\d\d)?\s*\)?/i,
+    '',
+  )
   return rest.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length <= DATELINE_MAX_WORDS
 }
 
@@ -45,12 +67,14 @@ export interface PostCleanResult {
 }
 
 /**
- * Trims the edges of the article body: a first block repeating the title, datelines at the top or
- * bottom, and (on Vietnamese pages) a trailing signature line such as "Quang Trường" or
- * "Minh Thu - TTVH", which becomes the author when metadata names none.
+ * Trims the edges of a Vietnamese article body the way portals lay them out: a first block repeating
+ * the title, datelines at the top or bottom, and a trailing signature line such as "Quang Trường" or
+ * "Minh Thu - TTVH", which becomes the author when metadata names none. (Other pages keep their
+ * edges: Readability's own rules already drop title headings and bylines there.)
  */
-export function postClean(content: Element, title: string, signatures: boolean): PostCleanResult {
+export function postClean(content: Element, title: string, vietnamese: boolean): PostCleanResult {
   const result: PostCleanResult = { author: null }
+  if (!vietnamese) return result
   let blocks = leafBlocks(content)
   const first = blocks[0]
   if (first && title && textSimilarity(title, innerText(first)) > TITLE_REPEAT_SIMILARITY) {
@@ -59,7 +83,6 @@ export function postClean(content: Element, title: string, signatures: boolean):
   blocks = leafBlocks(content)
   const edges = new Set([...blocks.slice(0, EDGE_BLOCKS), ...blocks.slice(-EDGE_BLOCKS)])
   for (const b of edges) if (blocks.length > 1 && isDateline(innerText(b))) removeNode(b)
-  if (!signatures) return result
   blocks = leafBlocks(content)
   const last = blocks[blocks.length - 1]
   if (last && blocks.length > 1) {

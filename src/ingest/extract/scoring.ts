@@ -8,7 +8,11 @@ export interface Flags {
   cleanConditionally: boolean
 }
 
-export const ALL_FLAGS: Readonly<Flags> = { stripUnlikely: true, weightClasses: true, cleanConditionally: true }
+export const ALL_FLAGS: Readonly<Flags> = {
+  stripUnlikely: true,
+  weightClasses: true,
+  cleanConditionally: true,
+}
 
 /** +25 for each of class and id that looks like content, −25 for each that looks like chrome. */
 export function classWeight(el: Element, flags: Flags): number {

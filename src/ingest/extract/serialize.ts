@@ -73,7 +73,8 @@ export function toHtml(root: Element): string {
       continue
     }
     out += `<${node.tag}`
-    for (const [k, v] of Object.entries(node.attrs)) if (ATTR_NAME.test(k)) out += ` ${k}="${v.replace(ESC_ATTR, (c) => ENTITY[c]!)}"`
+    for (const [k, v] of Object.entries(node.attrs))
+      if (ATTR_NAME.test(k)) out += ` ${k}="${v.replace(ESC_ATTR, (c) => ENTITY[c]!)}"`
     out += '>'
     if (VOID.has(node.tag)) continue
     stack.push({ node, exit: true })

@@ -52,7 +52,12 @@ export function titleFromDocument(docTitle: string, body: Element): string {
  * Metadata title first; else the cleaned `<title>`; when that is only the site's name (portals often
  * title every page with it), the single `<h1>` of the page.
  */
-export function chooseTitle(metaTitle: string | null, docTitle: string, body: Element, siteName: string | null): string {
+export function chooseTitle(
+  metaTitle: string | null,
+  docTitle: string,
+  body: Element,
+  siteName: string | null,
+): string {
   if (metaTitle) return metaTitle.replace(MULTI_SPACE, ' ')
   const fromDoc = titleFromDocument(docTitle, body)
   const h1s = descendants(body, H1)

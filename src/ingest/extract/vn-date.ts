@@ -12,9 +12,11 @@ const WORDED_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu
 const ISO_DATE =
   /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?!\d)/u
 /** A time right after the date: separators, an optional "lúc", then `10:32[:36]` / `10h32` / `10 giờ 32`. */
-const TIME_AFTER = /^[\s,|–-]*(?:lúc\s*)?(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|SA|CH))?/iu
+const TIME_AFTER =
+  /^[\s,|–-]*(?:lúc\s*)?(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|SA|CH))?/iu
 /** A time right before the date: `08:15 ngày`, `10h32, `, `21:38 - `. */
-const TIME_BEFORE = /(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|SA|CH))?[\s,|–-]*(?:ngày\s*)?$/iu
+const TIME_BEFORE =
+  /(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|SA|CH))?[\s,|–-]*(?:ngày\s*)?$/iu
 const GMT_OFFSET = /^[^\d]{0,6}\(?\s*(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/iu
 /** How far before a date a time may sit (`Cập nhật lúc 08:15 ngày ` fits). */
 const TIME_BEFORE_WINDOW = 24

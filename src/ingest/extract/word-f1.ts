@@ -1,5 +1,10 @@
-/** Words for overlap scoring: lowercased runs of letters, marks and digits (Vietnamese syllables whole). */
-const WORD = /[\p{L}\p{M}\p{N}]+/gu
+/**
+ * Words for overlap scoring: lowercased runs of letters, marks and digits (Vietnamese syllables whole).
+ * Chinese and Japanese write no spaces between words, so each of their characters is one token:
+ * otherwise a line break in one text and none in the other would turn a whole sentence into a miss.
+ */
+const WORD =
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{M}\p{N}])+/gu
 
 export function words(text: string): string[] {
   return text.toLowerCase().normalize('NFC').match(WORD) ?? []

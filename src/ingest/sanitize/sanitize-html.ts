@@ -79,8 +79,9 @@ function safeUrl(value: string | undefined, base: string | undefined, schemes: S
 function link(base: string | undefined): sanitize.Transformer {
   return (_tag, attribs) => {
     const href = safeUrl(attribs.href, base, LINK_SCHEMES)
-    if (!href) return { tagName: 'a', attribs: {} }
-    return { tagName: 'a', attribs: { href, rel: 'noopener noreferrer nofollow', target: '_blank' } }
+    const out: sanitize.Attributes = {}
+    if (href) Object.assign(out, { href, rel: 'noopener noreferrer nofollow', target: '_blank' })
+    return { tagName: 'a', attribs: out }
   }
 }
 
