@@ -35,7 +35,8 @@ const vi = {
   'ingest.force': 'kiểm tra mọi nguồn ngay, không đợi đến lượt',
   'ingest.source': 'chỉ nguồn có mã này',
   'ingest.articles': 'bài viết',
-  'ingest.summary': 'Nguồn tin: {feeds} (lỗi {feedErrors}); bài mới: {stored} (trùng lặp/đăng lại {duplicates}); đã có: {existing}; lỗi: {failed}.',
+  'ingest.summary':
+    'Nguồn tin: {feeds} (lỗi {feedErrors}); bài mới: {stored} (trùng lặp/đăng lại {duplicates}); đã có: {existing}; lỗi: {failed}.',
   'extract.description': 'trích xuất nội dung bài viết từ tệp, thư mục hoặc URL (JSON)',
   'error.prefix': 'Lỗi',
 } as const
@@ -78,7 +79,8 @@ const en: Record<CliKey, string> = {
   'ingest.force': 'check every feed now, not only those due',
   'ingest.source': 'only the source with this id',
   'ingest.articles': 'articles',
-  'ingest.summary': 'Feeds: {feeds} ({feedErrors} failed); new articles: {stored} ({duplicates} syndicated copies); already stored: {existing}; failed: {failed}.',
+  'ingest.summary':
+    'Feeds: {feeds} ({feedErrors} failed); new articles: {stored} ({duplicates} syndicated copies); already stored: {existing}; failed: {failed}.',
   'extract.description': 'extract the article from a file, directory or URL (JSON)',
   'error.prefix': 'Error',
 }

@@ -96,7 +96,8 @@ export async function ingestArticle(
 /** The page wins where it says something; the feed entry fills the gaps (title, date, author, text). */
 function mergeWithEntry(page: ExtractedArticle, c: Candidate): ExtractedArticle {
   let fromFeed: ExtractedArticle | null = null
-  if (!page.articleBody && c.contentHtml) fromFeed = extractArticle(`<article>${c.contentHtml}</article>`, { url: c.url })
+  if (!page.articleBody && c.contentHtml)
+    fromFeed = extractArticle(`<article>${c.contentHtml}</article>`, { url: c.url })
   return {
     ...page,
     title: page.title || c.title || '',
@@ -109,7 +110,13 @@ function mergeWithEntry(page: ExtractedArticle, c: Candidate): ExtractedArticle 
 }
 
 /** The representative of the article's syndication group, if an earlier article is the same text. */
-async function findGroup(ctx: IngestContext, hash: string, sim: bigint, bands: readonly [number, number, number, number], chars: number) {
+async function findGroup(
+  ctx: IngestContext,
+  hash: string,
+  sim: bigint,
+  bands: readonly [number, number, number, number],
+  chars: number,
+) {
   const exact = await findByContentHash(ctx.db, hash)
   if (exact) return exact.dup_of ?? exact.id
   if (chars < NEAR_DUP_MIN_CHARS) return null

@@ -16,17 +16,34 @@ export interface IngestContext {
   onArticle?: (articleId: number) => Promise<void>
 }
 
-type FetchConfig = Pick<Config, 'fetchAllowPrivate' | 'fetchMinDelayMs' | 'fetchPerHost' | 'fetchTimeoutMs' | 'fetchMaxBytes'>
+type FetchConfig = Pick<
+  Config,
+  'fetchAllowPrivate' | 'fetchMinDelayMs' | 'fetchPerHost' | 'fetchTimeoutMs' | 'fetchMaxBytes'
+>
 
 /** The guarded fetcher and the polite client over it, as configured. Close the fetcher when done. */
 export function createHttpClient(config: FetchConfig): { client: PoliteClient; fetcher: Fetcher } {
-  const allow = config.fetchAllowPrivate.split(',').map((s) => s.trim()).filter(Boolean)
-  const fetcher = createFetcher({ allowPrivate: allow, totalTimeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes })
-  const client = createPoliteClient(fetcher, { minDelayMs: config.fetchMinDelayMs, perHostConcurrency: config.fetchPerHost })
+  const allow = config.fetchAllowPrivate
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  const fetcher = createFetcher({
+    allowPrivate: allow,
+    totalTimeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.fetchMaxBytes,
+  })
+  const client = createPoliteClient(fetcher, {
+    minDelayMs: config.fetchMinDelayMs,
+    perHostConcurrency: config.fetchPerHost,
+  })
   return { client, fetcher }
 }
 
-export function createIngestContext(config: FetchConfig, db: Kysely<Database>, log: Logger): IngestContext & { fetcher: Fetcher } {
+export function createIngestContext(
+  config: FetchConfig,
+  db: Kysely<Database>,
+  log: Logger,
+): IngestContext & { fetcher: Fetcher } {
   const { client, fetcher } = createHttpClient(config)
   return { db, client, log: log.child({ component: 'ingest' }), now: () => new Date(), fetcher }
 }

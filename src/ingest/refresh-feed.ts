@@ -44,14 +44,29 @@ export async function refreshFeed(ctx: IngestContext, feed: FeedRow): Promise<Re
     const res = await ctx.client.get(feed.url, { etag: feed.etag, lastModified: feed.last_modified })
     const next = new Date(ctx.now().getTime() + feed.interval_minutes * 60_000).toISOString()
     if (res.notModified) {
-      await recordFeedSuccess(ctx.db, feed.id, { etag: feed.etag, lastModified: feed.last_modified, itemsSeen: 0, nextCheckAt: next })
+      await recordFeedSuccess(ctx.db, feed.id, {
+        etag: feed.etag,
+        lastModified: feed.last_modified,
+        itemsSeen: 0,
+        nextCheckAt: next,
+      })
       return { status: 'not_modified', candidates: [] }
     }
     const { entries, format, title } = await readEntries(ctx, feed, res.bytes, res.url, res.charset)
     const found = dedupeByCanonical(entries)
-    const stored = await existingCanonicalUrls(ctx.db, found.map((c) => c.canonicalUrl))
+    const stored = await existingCanonicalUrls(
+      ctx.db,
+      found.map((c) => c.canonicalUrl),
+    )
     const candidates = found.filter((c) => !stored.has(c.canonicalUrl))
-    await recordFeedSuccess(ctx.db, feed.id, { etag: res.etag, lastModified: res.lastModified, format, title, itemsSeen: candidates.length, nextCheckAt: next })
+    await recordFeedSuccess(ctx.db, feed.id, {
+      etag: res.etag,
+      lastModified: res.lastModified,
+      format,
+      title,
+      itemsSeen: candidates.length,
+      nextCheckAt: next,
+    })
     await markSourceVerified(ctx.db, feed.source_id)
     log.info({ entries: found.length, new_entries: candidates.length }, 'feed refreshed')
     return { status: 'ok', candidates }
@@ -60,13 +75,23 @@ export async function refreshFeed(ctx: IngestContext, feed: FeedRow): Promise<Re
     const delaySec = nextCheckDelay(Math.ceil(feed.failures + 1), g.grade, feed.interval_minutes * 60)
     const nextCheckAt = new Date(ctx.now().getTime() + delaySec * 1000).toISOString()
     await recordFeedFailure(ctx.db, feed.id, { ...g, weight: FAILURE_WEIGHT[g.grade] ?? 1, nextCheckAt })
-    log.warn({ error_code: g.code, grade: g.grade, err_message: g.message, next_check_at: nextCheckAt }, 'feed refresh failed')
+    log.warn(
+      { error_code: g.code, grade: g.grade, err_message: g.message, next_check_at: nextCheckAt },
+      'feed refresh failed',
+    )
     return { status: 'error', candidates: [], error: { code: g.code, grade: g.grade, message: g.message } }
   }
 }
 
-async function readEntries(ctx: IngestContext, feed: FeedRow, bytes: Uint8Array, url: string, charset: string | null) {
-  if (feed.kind === 'sitemap') return { entries: await readSitemap(ctx, bytes, url), format: 'sitemap', title: null }
+async function readEntries(
+  ctx: IngestContext,
+  feed: FeedRow,
+  bytes: Uint8Array,
+  url: string,
+  charset: string | null,
+) {
+  if (feed.kind === 'sitemap')
+    return { entries: await readSitemap(ctx, bytes, url), format: 'sitemap', title: null }
   const text = decodeBytes(bytes, { charset: charset }).text
   if (feed.kind === 'listing') {
     const links = parseListing(text, { url, selector: feed.selector ?? 'a' })
@@ -84,7 +109,11 @@ async function readEntries(ctx: IngestContext, feed: FeedRow, bytes: Uint8Array,
   return { entries, format: parsed.format, title: parsed.title }
 }
 
-async function readSitemap(ctx: IngestContext, bytes: Uint8Array, url: string): Promise<Omit<Candidate, 'canonicalUrl'>[]> {
+async function readSitemap(
+  ctx: IngestContext,
+  bytes: Uint8Array,
+  url: string,
+): Promise<Omit<Candidate, 'canonicalUrl'>[]> {
   const map = await parseSitemap(bytes)
   const out: Omit<Candidate, 'canonicalUrl'>[] = map.urls.map((u) => ({
     url: new URL(u.loc, url).href,

@@ -31,9 +31,20 @@ const DEFAULT_CONCURRENCY = 8
  * A failing feed or article is recorded and skipped; the rest goes on.
  */
 export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {}): Promise<IngestRunSummary> {
-  const feeds = await dueFeeds(ctx.db, { now: ctx.now().toISOString(), force: opts.force ?? false, sourceId: opts.sourceId })
+  const feeds = await dueFeeds(ctx.db, {
+    now: ctx.now().toISOString(),
+    force: opts.force ?? false,
+    sourceId: opts.sourceId,
+  })
   const sources = new Map((await listSources(ctx.db)).map((s) => [s.id, s]))
-  const summary: IngestRunSummary = { feeds: feeds.length, feedErrors: 0, stored: 0, duplicates: 0, existing: 0, failed: 0 }
+  const summary: IngestRunSummary = {
+    feeds: feeds.length,
+    feedErrors: 0,
+    stored: 0,
+    duplicates: 0,
+    existing: 0,
+    failed: 0,
+  }
   const pool = new PQueue({ concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY })
   const claimed = new Set<string>()
   await Promise.all(
@@ -48,7 +59,12 @@ export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {})
       opts.onProgress?.({ kind: 'total', n: fresh.length })
       for (const c of fresh) {
         void pool.add(async () => {
-          const out = await ingestArticle(ctx, { ...c, sourceId: source.id, feedId: feed.id, sourceLang: source.lang })
+          const out = await ingestArticle(ctx, {
+            ...c,
+            sourceId: source.id,
+            feedId: feed.id,
+            sourceLang: source.lang,
+          })
           if (out.status === 'stored') {
             summary.stored++
             if (out.dupOf !== null) summary.duplicates++

@@ -26,7 +26,11 @@ export function ingestTasks(ctx: IngestContext, queue: JobQueue): TaskList {
   return {
     'ingest.poll': async () => {
       for (const feed of await dueFeeds(ctx.db, { now: ctx.now().toISOString() })) {
-        await queue.add('ingest.refresh_feed', { feedId: feed.id }, { jobKey: `refresh:${feed.id}`, maxAttempts: 1 })
+        await queue.add(
+          'ingest.refresh_feed',
+          { feedId: feed.id },
+          { jobKey: `refresh:${feed.id}`, maxAttempts: 1 },
+        )
       }
     },
     'ingest.refresh_feed': async (payload) => {
@@ -35,7 +39,11 @@ export function ingestTasks(ctx: IngestContext, queue: JobQueue): TaskList {
       if (!feed || !feed.enabled) return
       const r = await refreshFeed(ctx, feed)
       for (const c of r.candidates) {
-        await queue.add('ingest.fetch_article', { feedId, ...c }, { jobKey: `article:${c.canonicalUrl}`, maxAttempts: 3 })
+        await queue.add(
+          'ingest.fetch_article',
+          { feedId, ...c },
+          { jobKey: `article:${c.canonicalUrl}`, maxAttempts: 3 },
+        )
       }
     },
     'ingest.fetch_article': async (payload) => {
@@ -43,7 +51,12 @@ export function ingestTasks(ctx: IngestContext, queue: JobQueue): TaskList {
       const feed = await findFeed(ctx.db, p.feedId)
       const source = feed ? await findSource(ctx.db, feed.source_id) : undefined
       if (!feed || !source) return
-      const out = await ingestArticle(ctx, { ...p, sourceId: source.id, feedId: feed.id, sourceLang: source.lang })
+      const out = await ingestArticle(ctx, {
+        ...p,
+        sourceId: source.id,
+        feedId: feed.id,
+        sourceLang: source.lang,
+      })
       if (out.status === 'failed' && !['FETCH_BLOCKED', 'HTTP_404', 'HTTP_410'].includes(out.code)) {
         throw new Error(`${out.code}: ${out.message}`)
       }

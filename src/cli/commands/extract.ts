@@ -25,7 +25,9 @@ export function registerExtract(program: Command, t: CliT) {
         const ctx = createHttpClient(config)
         try {
           const res = await ctx.client.get(target)
-          out = toSummary(extractArticle(decodeBytes(res.bytes, { charset: res.charset }).text, { url: res.url }))
+          out = toSummary(
+            extractArticle(decodeBytes(res.bytes, { charset: res.charset }).text, { url: res.url }),
+          )
         } finally {
           await ctx.fetcher.close()
         }

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.js'
+import { registerArticleView } from './article-view.js'
+import { registerArticlesList } from './articles-list.js'
 import { registerAssets } from './assets.js'
 import { registerAudit } from './audit-list.js'
 import { registerHealth } from './health.js'
@@ -8,6 +10,10 @@ import { registerLang } from './lang.js'
 import { registerLogin } from './login.js'
 import { registerProfile } from './profile.js'
 import { registerSetup } from './setup.js'
+import { registerSourcesList } from './sources-list.js'
+import { registerSourcesNew } from './sources-new.js'
+import { registerSourcesOpml } from './sources-opml.js'
+import { registerSourcesStarter } from './sources-starter.js'
 import { registerUsers } from './users.js'
 
 /** Every route of the web app. Each file registers one page or resource and declares its access. */
@@ -21,4 +27,10 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   registerUsers(app, ctx)
   registerAudit(app, ctx)
   registerProfile(app, ctx)
+  registerSourcesList(app, ctx)
+  registerSourcesNew(app, ctx)
+  registerSourcesStarter(app, ctx)
+  registerSourcesOpml(app, ctx)
+  registerArticlesList(app, ctx)
+  registerArticleView(app, ctx)
 }

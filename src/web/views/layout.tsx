@@ -1,6 +1,21 @@
 import type { Children } from '@kitajs/html'
-import { can } from '../../accounts/permissions.js'
+import { can, type Permission } from '../../accounts/permissions.js'
 import type { PageCtx } from '../page-context.js'
+
+/** The main navigation, in order; each entry shows only to roles holding its permission. */
+const NAV: { href: string; key: string; perm: Permission | null }[] = [
+  { href: '/', key: 'nav.home', perm: null },
+  { href: '/articles', key: 'nav.articles', perm: 'articles.view' },
+  { href: '/sources', key: 'nav.sources', perm: 'articles.view' },
+  { href: '/admin/users', key: 'nav.users', perm: 'users.manage' },
+  { href: '/admin/audit', key: 'nav.audit', perm: 'audit.view' },
+  { href: '/profile', key: 'nav.profile', perm: null },
+]
+
+const isCurrent = (path: string, href: string) =>
+  href === '/'
+    ? path === '/' || path.startsWith('/?')
+    : path === href || path.startsWith(`${href}/`) || path.startsWith(`${href}?`)
 
 /** The page shell: skip link, header with navigation by role, language switch, main landmark. */
 export function Layout(props: { ctx: PageCtx; title: string; children?: Children }) {
@@ -30,26 +45,11 @@ export function Layout(props: { ctx: PageCtx; title: string; children?: Children
             </a>
             {user ? (
               <nav aria-label="main">
-                <a href="/" safe>
-                  {t('nav.home')}
-                </a>
-                {can(user.role, 'users.manage') ? (
-                  <a href="/admin/users" safe>
-                    {t('nav.users')}
+                {NAV.filter((n) => n.perm === null || can(user.role, n.perm)).map((n) => (
+                  <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined} safe>
+                    {t(n.key)}
                   </a>
-                ) : (
-                  ''
-                )}
-                {can(user.role, 'audit.view') ? (
-                  <a href="/admin/audit" safe>
-                    {t('nav.audit')}
-                  </a>
-                ) : (
-                  ''
-                )}
-                <a href="/profile" safe>
-                  {t('nav.profile')}
-                </a>
+                ))}
               </nav>
             ) : (
               ''
