@@ -65,7 +65,7 @@ export const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
  */
 export const RE = {
   unlikely:
-    /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|binh-?luan|tin-?lien-?quan|tinlienquan|tin-?khac|tinkhac|cung-?chuyen-?muc|quang-?cao|quangcao|chia-?se|y-?kien-?ban-?doc/i,
+    /-ad-|ai2html|banner|breadcrumb|duong-?dan|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|binh-?luan|tin-?lien-?quan|tinlienquan|tin-?khac|tinkhac|cung-?chuyen-?muc|quang-?cao|quangcao|chia-?se|y-?kien-?ban-?doc/i,
   okMaybe: /and|article|body|column|content|main|shadow|noi-?dung|chi-?tiet/i,
   positive:
     /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|noi-?dung|chi-?tiet|detail/i,

@@ -9,8 +9,13 @@ export interface PageDates {
 /** A dateline is a short line; a date inside a long paragraph is about something else. */
 const MAX_DATELINE_CHARS = 120
 const DATE_HINT = /date|time|ngay|publish|post-?info|meta|thoi-?gian|byline|dateline/i
-/** Page chrome shows today's date in the top bar: never read dates there. */
-const CHROME = /header|top-?bar|topbar|footer|menu|nav|weather|thoi-?tiet|calendar|lich/i
+/**
+ * Page chrome shows today's date in the top bar: never read dates there. Matched per class/id token,
+ * so `header-content` (an article's header) is not chrome but `site-header` is.
+ */
+const CHROME =
+  /^(site-?|page-?|main-?|global-?)?(header|footer|top-?bar|menu|nav|navbar|navigation|weather|thoi-?tiet|calendar)(-?(site|top|main|wrap|wrapper|container|bar|inner))?$/i
+const TOKENS = /\s+/
 const CHROME_TAGS = new Set(['header', 'footer', 'nav', 'aside'])
 const UPDATED = /cập nhật|updated|modified|sửa đổi/i
 const TIME_TAGS = new Set(['time'])
@@ -18,7 +23,13 @@ const HINT_DEPTH = 3
 
 function inChrome(el: Element): boolean {
   for (let p: Element | null = el; p; p = p.parent) {
-    if (CHROME_TAGS.has(p.tag) || CHROME.test(classAndId(p))) return true
+    if (
+      CHROME_TAGS.has(p.tag) ||
+      classAndId(p)
+        .split(TOKENS)
+        .some((t) => CHROME.test(t))
+    )
+      return true
   }
   return false
 }

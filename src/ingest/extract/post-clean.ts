@@ -23,7 +23,9 @@ const LEAF_BLOCKS = new Set([
 ])
 /** Only the first and last few blocks can be title repeats, datelines or signatures. */
 const EDGE_BLOCKS = 3
-/** A first block this similar to the title repeats it. */
+/** The title is looked for among this many first blocks (breadcrumbs and box labels come before it). */
+const TITLE_SEARCH_BLOCKS = 6
+/** A block this similar to the title repeats it. */
 const TITLE_REPEAT_SIMILARITY = 0.9
 /** After the date is cut out, a dateline has at most this many words ("Cập nhật lúc", "Thứ Tư"). */
 const DATELINE_MAX_WORDS = 4
@@ -76,10 +78,15 @@ export function postClean(content: Element, title: string, vietnamese: boolean):
   const result: PostCleanResult = { author: null }
   if (!vietnamese) return result
   let blocks = leafBlocks(content)
-  const first = blocks[0]
-  if (first && title && textSimilarity(title, innerText(first)) > TITLE_REPEAT_SIMILARITY) {
-    if (innerText(first).length <= title.length * 1.3) removeNode(first)
-  }
+  // On table-layout portals the article block drags in the side column: the article starts at its title.
+  const titleAt = blocks
+    .slice(0, TITLE_SEARCH_BLOCKS)
+    .findIndex(
+      (b) =>
+        textSimilarity(title, innerText(b)) > TITLE_REPEAT_SIMILARITY &&
+        innerText(b).length <= title.length * 1.3,
+    )
+  if (title && titleAt >= 0) for (const b of blocks.slice(0, titleAt + 1)) removeNode(b)
   blocks = leafBlocks(content)
   const edges = new Set([...blocks.slice(0, EDGE_BLOCKS), ...blocks.slice(-EDGE_BLOCKS)])
   for (const b of edges) if (blocks.length > 1 && isDateline(innerText(b))) removeNode(b)

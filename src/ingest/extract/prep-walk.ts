@@ -3,6 +3,7 @@ import {
   appendChild,
   classAndId,
   createElement,
+  descendants,
   type Element,
   elementChildren,
   hasAncestorTag,
@@ -38,6 +39,12 @@ const DIV_AS_P_MAX_LINK_DENSITY = 0.25
 const MAX_BYLINE_CHARS = 100
 /** A heading this similar to the title repeats it and is dropped from the body. */
 const TITLE_SIMILARITY = 0.75
+const ARTICLE_SIGNS = new Set(['h1', 'p'])
+/** Comment threads and related boxes hold long paragraphs too, but never the article. */
+const NEVER_ARTICLE = /comment|disqus|replies|related|footer|binh-?luan|lien-?quan|tin-?khac/i
+/** Paragraphs this long and this many make a block an article column, whatever its class says. */
+const ARTICLE_PARAGRAPH_CHARS = 150
+const ARTICLE_PARAGRAPHS = 4
 const EMPTY_CONTAINERS = new Set(['div', 'section', 'header', ...HEADINGS])
 
 function isByline(el: Element, match: string): boolean {
@@ -55,6 +62,21 @@ function bylineText(el: Element): string {
   return textContent(el).trim()
 }
 
+/**
+ * A "sidebar" or "header" that holds the page's headline and long paragraphs is a misnamed article
+ * column (some Vietnamese news templates call the main column `sidebar-1`).
+ */
+function holdsArticle(el: Element, match: string): boolean {
+  if (NEVER_ARTICLE.test(match)) return false
+  let long = 0
+  let headline = false
+  for (const d of descendants(el, ARTICLE_SIGNS)) {
+    if (d.tag === 'h1') headline = true
+    else if (innerText(d).length >= ARTICLE_PARAGRAPH_CHARS) long++
+  }
+  return headline && long >= ARTICLE_PARAGRAPHS
+}
+
 function isUnlikely(el: Element, match: string, flags: Flags): boolean {
   if (!flags.stripUnlikely) return false
   if (UNLIKELY_ROLES.has(el.attrs.role ?? '')) return true
@@ -64,7 +86,8 @@ function isUnlikely(el: Element, match: string, flags: Flags): boolean {
     !hasAncestorTag(el, 'table') &&
     !hasAncestorTag(el, 'code') &&
     el.tag !== 'body' &&
-    el.tag !== 'a'
+    el.tag !== 'a' &&
+    !holdsArticle(el, match)
   )
 }
 
