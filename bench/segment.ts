@@ -4,7 +4,7 @@
  * training time, model size, load time and peak memory.
  * Run: node --import tsx bench/segment.ts
  */
-import { rmSync, statSync } from 'node:fs'
+import { readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sharedDataDir } from '../src/shared/paths.js'
@@ -12,7 +12,8 @@ import { readConllu } from '../src/text/segment/corpus.js'
 import { joinsToLengths, scoreSegmentation, type WordScores } from '../src/text/segment/evaluate.js'
 import { LongestMatchSegmenter } from '../src/text/segment/longest-match.js'
 import { loadModel, saveModel } from '../src/text/segment/model-file.js'
-import { defaultSegmenterPath } from '../src/text/segment/segmenter.js'
+import { createSegmenter, defaultSegmenterPath } from '../src/text/segment/segmenter.js'
+import { normalizeText } from '../src/text/normalize.js'
 import { trainSegmenterModel } from '../src/text/segment/train-model.js'
 
 /** Timed passes over dev per segmenter; the best pass is reported (the machine is shared). */
@@ -38,6 +39,17 @@ function run(p: Predictor, sentences: string[][]): { lengths: number[][]; perSec
   return { lengths, perSecond: (sentences.length / best) * 1000 }
 }
 
+/** Best-of-N wall time of `fn` in ms. */
+function bestMs(fn: () => void): number {
+  let best = Number.POSITIVE_INFINITY
+  for (let pass = 0; pass < SPEED_PASSES; pass++) {
+    const t0 = performance.now()
+    fn()
+    best = Math.min(best, performance.now() - t0)
+  }
+  return best
+}
+
 const fmt = (s: WordScores) =>
   `P ${(s.precision * 100).toFixed(2)}  R ${(s.recall * 100).toFixed(2)}  F1 ${(s.f1 * 100).toFixed(2)}`
 
@@ -55,6 +67,23 @@ const t1 = performance.now()
 const model = loadModel(shipped)
 const loadMs = performance.now() - t1
 
+// End to end on raw sentences, as `haidang segment` runs: normalise, tokenise, segment, rebuild the line.
+const rawLines = readFileSync(sharedDataDir('ud-vtb', 'vi_vtb-ud-dev.conllu'), 'utf8')
+  .split('\n')
+  .filter((l) => l.startsWith('# text ='))
+  .map((l) => l.slice('# text ='.length).trim())
+const seg = createSegmenter(model)
+const rawMs = bestMs(() => {
+  for (const l of rawLines) seg.segmentLine(normalizeText(l))
+})
+const rawBytes = rawLines.reduce((n, l) => n + Buffer.byteLength(l), 0)
+const normMs = bestMs(() => {
+  for (const l of rawLines) normalizeText(l)
+})
+const nfcMs = bestMs(() => {
+  for (const l of rawLines) l.normalize('NFC')
+})
+
 const m = run(model, syllables)
 const b = run(new LongestMatchSegmenter(model.dict), syllables)
 const ms = scoreSegmentation(dev, m.lengths)
@@ -68,6 +97,12 @@ console.log(`baseline (dict longest match)    ${fmt(bs)}  ${b.perSecond.toFixed(
 console.log(`F1 ratio model/baseline          ${(ms.f1 / bs.f1).toFixed(4)}`)
 console.log(`error ratio model/baseline       ${((1 - ms.f1) / (1 - bs.f1)).toFixed(3)}`)
 console.log(`speed ratio model/baseline       ${(m.perSecond / b.perSecond).toFixed(2)}`)
+console.log(
+  `raw lines end to end (normalise+tokenise+segment) ${((rawLines.length / rawMs) * 1000).toFixed(0)} sentences/s`,
+)
+console.log(
+  `normalizeText                    ${(rawBytes / 1e6 / (normMs / 1000)).toFixed(1)} MB/s  vs baseline String.normalize('NFC') ${(rawBytes / 1e6 / (nfcMs / 1000)).toFixed(1)} MB/s (ratio ${(nfcMs / normMs).toFixed(2)})`,
+)
 console.log(`training time                    ${trainSeconds.toFixed(1)} s (retrained in-process)`)
 console.log(
   `model file                       ${statSync(shipped).size} bytes (retrained: ${statSync(tmpModel).size})`,

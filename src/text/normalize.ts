@@ -27,6 +27,9 @@ function buildClassTableOnce() {
   return classTable
 }
 
+const classOf = (table: Uint8Array, code: number) =>
+  code < TABLE_SIZE ? table[code]! : code === BOM ? C_DROP : C_CONTENT
+
 function buildClassTable(): Uint8Array {
   const t = new Uint8Array(TABLE_SIZE)
   for (let c = 0; c < 0x20; c++) t[c] = C_DROP
@@ -68,6 +71,14 @@ export function normalizeText(input: string, opts: NormalizeOptions = {}): strin
     const code = s.charCodeAt(i)
     const cls = code < TABLE_SIZE ? table[code]! : code === BOM ? C_DROP : C_CONTENT
     if (cls === C_DROP || cls === C_SPACE || cls === C_NEWLINE) {
+      // a single plain space between two pieces of content is already canonical: nothing to copy
+      if (code === 0x20 && started && pending === '' && i + 1 < n) {
+        const next = s.charCodeAt(i + 1)
+        if (classOf(table, next) >= C_LETTER || classOf(table, next) === C_CONTENT) {
+          i++
+          continue
+        }
+      }
       out += s.slice(copyFrom, i)
       if (cls === C_NEWLINE && opts.keepNewlines) pending = '\n'
       else if (cls === C_SPACE || cls === C_NEWLINE) pending ||= ' '

@@ -12,8 +12,12 @@ export const SHAPE = {
   eos: 7,
 } as const
 
-/** The form features see: lower case, canonical tone placement (`Hoà` and `hòa` look the same). */
-export const syllableKey = (lower: string): string => placeTone(lower)
+/**
+ * The form features see, from the lower-cased syllable: canonical tone placement (`hoà` and `hòa`
+ * look the same) and `ð` (eth, a common stand-in) read as `đ`.
+ */
+export const syllableKey = (lower: string): string =>
+  placeTone(lower.includes('ð') ? lower.replaceAll('ð', 'đ') : lower)
 
 /** Shape class of `s`, given `lower` = `s.toLowerCase()`. */
 export function syllableShape(s: string, lower: string): number {
