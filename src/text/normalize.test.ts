@@ -88,4 +88,9 @@ describe('foldText', () => {
     it(`${input} → ${want}`, () => assert.equal(foldText(input), want))
   }
   it('folds NFD input the same way', () => assert.equal(foldText('Đắk Lắk'.normalize('NFD')), 'dak lak'))
+  it('folds other Latin letters and passes other scripts, emoji and noncharacters through', () => {
+    assert.equal(foldText('İstanbul Москва 😀 \uffff\ufffe 北京'), 'istanbul москва 😀 \uffff\ufffe 北京')
+    assert.equal(foldText(''), '')
+    assert.equal(foldText('x'.repeat(10_000) + 'Ắ'), `${'x'.repeat(10_000)}a`)
+  })
 })
