@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { projectDataDir } from '../../../shared/paths.js'
+import { parseRule, type RuleNode } from './parse-rule.js'
+import { evaluateRule } from './match-rules.js'
+import { prepareText } from './prepared-text.js'
+
+const TaxonomyFile = z.object({
+  glossary: z.record(z.string(), z.array(z.string().min(1))),
+  topics: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z_.]+$/),
+      sensitive: z.boolean(),
+      label: z.object({ vi: z.string(), en: z.string() }),
+      rule: z.string().min(1),
+    }),
+  ),
+})
+
+export interface TaxonomyTopic {
+  id: string
+  sensitive: boolean
+  label: { vi: string; en: string }
+  rule: string
+  tree: RuleNode
+}
+
+export interface TopicMatch {
+  topic: string
+  sensitive: boolean
+  /** matched phrases with their counts, most frequent first */
+  why: { text: string; count: number }[]
+  /** 0..1: grows with distinct matched phrases and how often they occur */
+  score: number
+}
+
+export interface Taxonomy {
+  topics: TaxonomyTopic[]
+  glossary: Record<string, string[]>
+  classify(text: string): TopicMatch[]
+}
+
+/** Loads and compiles the office taxonomy; a broken rule stops loading with its topic and position. */
+export function loadTaxonomy(file = projectDataDir('taxonomy', 'office-topics.json')): Taxonomy {
+  const data = TaxonomyFile.parse(JSON.parse(readFileSync(file, 'utf8')))
+  const topics = data.topics.map((t) => {
+    try {
+      return { ...t, tree: parseRule(t.rule, data.glossary) }
+    } catch (e) {
+      throw new Error(`topic ${t.id}: ${(e as Error).message}`, { cause: e })
+    }
+  })
+  return { topics, glossary: data.glossary, classify: (text) => classifyWith(topics, text) }
+}
+
+function classifyWith(topics: TaxonomyTopic[], text: string): TopicMatch[] {
+  const prepared = prepareText(text)
+  const out: TopicMatch[] = []
+  for (const t of topics) {
+    const why = new Map<string, number>()
+    if (!evaluateRule(t.tree, prepared, why) || why.size === 0) continue
+    const hits = [...why.values()].reduce((a, b) => a + b, 0)
+    const score = Math.min(1, 0.3 + 0.15 * why.size + 0.05 * hits)
+    const list = [...why].map(([w, count]) => ({ text: w, count })).sort((a, b) => b.count - a.count)
+    out.push({
+      topic: t.id,
+      sensitive: t.sensitive,
+      why: list.slice(0, 10),
+      score: Math.round(score * 100) / 100,
+    })
+  }
+  return out
+}
