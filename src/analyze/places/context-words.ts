@@ -25,10 +25,15 @@ export class PhraseSet {
 
 let memo: ReturnType<typeof build> | null = null
 const build = () => ({
-  /** a street or road named after the place: "đường Hà Nội", "phố Huế" */
-  road: new PhraseSet(['đường', 'phố', 'ngõ', 'ngách', 'hẻm', 'đại lộ', 'tuyến phố']),
-  /** the name is a person's: "Chủ tịch Hồ Chí Minh", "vua Quang Trung" */
-  person: new PhraseSet(['chủ tịch', 'bác', 'tư tưởng', 'lăng', 'đồng chí', 'vua', 'ông', 'bà', 'anh', 'chị', 'tượng', 'tượng đài', 'di chúc', 'cụ', 'chủ tịch nước', 'danh nhân']),
+  /**
+   * The name is not the place: a street ("đường Hà Nội", "phố Huế"), a person ("Chủ tịch Hồ Chí Minh",
+   * "vua Quang Trung"), a language ("tiếng Anh").
+   */
+  notPlace: new PhraseSet([
+    'đường', 'phố', 'ngõ', 'ngách', 'hẻm', 'đại lộ', 'tuyến phố',
+    'chủ tịch', 'bác', 'tư tưởng', 'lăng', 'đồng chí', 'vua', 'ông', 'bà', 'anh', 'chị', 'tượng', 'tượng đài',
+    'di chúc', 'cụ', 'danh nhân', 'tiếng',
+  ]),
   /** a building, a market, a bridge… or a sub-commune settlement named like a commune */
   institution: new PhraseSet([
     'cầu', 'chợ', 'dinh', 'trường', 'bệnh viện', 'nhà máy', 'công ty', 'khách sạn', 'bến xe', 'ga', 'sân bay',

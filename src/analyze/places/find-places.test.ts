@@ -83,4 +83,9 @@ test('streets, people, markets and common words are not places', () => {
   const text = 'Tư tưởng Hồ Chí Minh được học tập. Cửa hàng trên đường Hà Nội và phố Huế; chợ Bến Thành đông khách. Mỹ phẩm, ý kiến, anh ấy.'
   assert.deepEqual(ids({ body: text }, g), [])
   assert.deepEqual(ids({ body: 'Tổng thống Mỹ Donald Trump thăm Nhật Bản.' }, g), ['country:US', 'country:JP'])
+  assert.deepEqual(ids({ body: 'Học sinh thi hát tiếng Anh. Cục trưởng, ông Bùi Quang Anh, phát biểu.' }, g), [])
+  // a house number before a commune-like name is a street address
+  assert.deepEqual(ids({ body: 'Cửa hàng ở 19 Cát Linh, Hà Nội.' }, g), ['vn:2025:province:01'])
+  // a name glued to the next capitalised syllable is part of a longer name ("Lăng Quán" is spelled "Lang Quán")
+  assert.ok(!ids({ body: 'Tại xã Lăng Quán, huyện Yên Sơn, tỉnh Tuyên Quang.' }, g).some((id) => id.includes(':ward:')))
 })

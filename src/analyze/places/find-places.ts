@@ -67,7 +67,7 @@ export function findPlaces(text: ArticleText, gaz: Gazetteer, opts: FindPlacesOp
     const t = text[f]
     return t ? [{ field: f, tokens: tokenize(t.normalize('NFC')) }] : []
   })
-  const accented = isAccentedText(fields.flatMap((f) => f.tokens))
+  const accented = isAccentedText(fields.map((f) => f.tokens))
   const occs = fields.flatMap((f) => scanField(f.field, f.tokens, gaz.trie, accented))
   const home = opts.home && gaz.records.has(opts.home)
     ? { id: opts.home, chain: [opts.home, ...(gaz.ancestors.get(opts.home) ?? [])], province: gaz.provinceNow.get(opts.home) ?? null }

@@ -92,7 +92,8 @@ function score(id: string, o: Occurrence, typeOk: boolean, ctx: Context, gaz: Ga
   const nearIds = ctx.near.flatMap((n) => n.entries.map((e) => e.id))
   const bigger = (n: string) => RANK[gaz.records.get(n)!.level] > RANK[r.level]
   // a parent named beside it, or an old district it now belongs to ("xã Tân Quới, huyện Bình Tân")
-  if (nearIds.some((n) => anc.includes(n) || gaz.records.get(n)!.successorIds.includes(id))) support += BONUS.parentNear
+  if (nearIds.some((n) => anc.includes(n) || (bigger(n) && gaz.records.get(n)!.successorIds.includes(id))))
+    support += BONUS.parentNear
   else if (isSmall(r.level) && pNow && nearIds.some((n) => bigger(n) && gaz.provinceNow.get(n) === pNow))
     support += BONUS.sameProvinceNear
   if (!isSmall(r.level) || r.level === 'district') {

@@ -22,15 +22,22 @@ export interface Occurrence {
   folded: boolean
   /** a one-syllable name opening a sentence ("Anh", "Mỹ"): weaker evidence */
   weakStart: boolean
-  /** preceded by a building/settlement word ("chợ Bến Thành", "thôn Tân Thành") */
+  /** preceded by a building/settlement word or a house number ("chợ Bến Thành", "thôn Tân Thành", "19 Cát Linh") */
   afterInstitution: boolean
 }
 
 /** Share of tokens with diacritics above which a text is treated as written Vietnamese. */
 const ACCENTED_SHARE = 0.12
 
-export const isAccentedText = (tokens: Token[]) =>
-  tokens.length > 0 && tokens.filter((t) => hasDiacritics(t.raw)).length / tokens.length >= ACCENTED_SHARE
+export function isAccentedText(fields: Token[][]): boolean {
+  let all = 0
+  let accented = 0
+  for (const tokens of fields) {
+    all += tokens.length
+    for (const t of tokens) if (t.folded !== t.raw.toLowerCase()) accented++
+  }
+  return all > 0 && accented / all >= ACCENTED_SHARE
+}
 
 const sentenceStart = (t: Token) => t.gap === 'start' || t.gap === 'hard' || t.gap === 'dot'
 
@@ -89,15 +96,28 @@ function longestAt(tokens: Token[], i: number, trie: TrieNode, accented: boolean
   return null
 }
 
-/** A capitalised Vietnamese syllable glued to the name: the name is part of a longer proper name. */
-function glued(tokens: Token[], ti: number, tj: number, accented: boolean): boolean {
+/** A capitalised Vietnamese syllable right after the name: it is part of a longer proper name. */
+function gluedAfter(tokens: Token[], tj: number, accented: boolean): boolean {
   const next = tokens[tj]
-  if (next && next.gap === 'space' && next.cap && hasDiacritics(next.raw) && !isAllCaps(next.raw)) {
-    if (!typeWordsVi(accented).has(accented ? toneKey(next.raw) : next.folded)) return true
-  }
+  if (!next || next.gap !== 'space' || !next.cap || !hasDiacritics(next.raw) || isAllCaps(next.raw)) return false
+  return !typeWordsVi(accented).has(accented ? toneKey(next.raw) : next.folded)
+}
+
+/**
+ * … or right before it, not opening the sentence ("Tại Mỹ" is fine, "Minh Đức" is a person). A
+ * one-syllable name is glued to any capitalised word ("Bùi Quang Anh"); a longer one only to a
+ * Vietnamese syllable with diacritics, so "Bạch Mai Hà Nội" still names Hà Nội.
+ */
+function gluedBefore(tokens: Token[], ti: number, single: boolean): boolean {
   const prev = tokens[ti - 1]
-  const first = tokens[ti]!
-  return !!prev && first.gap === 'space' && prev.cap && hasDiacritics(prev.raw) && !isAllCaps(prev.raw) && !sentenceStart(prev)
+  if (!prev || tokens[ti]!.gap !== 'space' || !prev.cap || isAllCaps(prev.raw) || sentenceStart(prev)) return false
+  return single || hasDiacritics(prev.raw)
+}
+
+/** "19 Cát Linh": a house number, so a street named like a commune. */
+const afterHouseNumber = (tokens: Token[], i: number) => {
+  const prev = tokens[i - 1]
+  return !!prev && tokens[i]!.gap === 'space' && /^\d+$/.test(prev.raw)
 }
 
 function listType(prev: Occurrence | undefined, tokens: Token[], ti: number): TypeWord | null {
@@ -133,10 +153,10 @@ export function scanField(field: Field, tokens: Token[], trie: TrieNode, accente
     const entries = typeWord ? hit.entries : hit.entries.filter((e) => !e.numeric)
     const rejected =
       entries.length === 0 ||
+      gluedAfter(tokens, tj, accented) ||
       (!typeWord &&
-        (ctx.road.endsBefore(tokens, i, accented) > 0 ||
-          ctx.person.endsBefore(tokens, i, accented) > 0 ||
-          glued(tokens, i, tj, accented) ||
+        (ctx.notPlace.endsBefore(tokens, i, accented) > 0 ||
+          gluedBefore(tokens, i, single) ||
           (single && next?.gap === 'space' && !!COMPOUND_STARTS.get(tokens[i]!.folded)?.has(next.folded))))
     if (!rejected) {
       out.push({
@@ -150,7 +170,7 @@ export function scanField(field: Field, tokens: Token[], trie: TrieNode, accente
         old: !!next && OLD_MARKERS.has(next.folded) && next.gap !== 'hard',
         folded: hit.folded,
         weakStart: single && sentenceStart(tokens[i]!) && COMPOUND_STARTS.has(tokens[i]!.folded),
-        afterInstitution: !typeWord && ctx.institution.endsBefore(tokens, i, accented) > 0,
+        afterInstitution: !typeWord && (ctx.institution.endsBefore(tokens, i, accented) > 0 || afterHouseNumber(tokens, i)),
       })
     }
     i = tj
