@@ -6,7 +6,8 @@ import { foldText } from '../fold.js'
 /** Hash of a multi-syllable word as the segmenter's dictionary stores it. */
 export function wordKeyHash(syllables: readonly string[]): number {
   const h = new Uint32Array(syllables.length)
-  for (let i = 0; i < syllables.length; i++) h[i] = hashString(syllableKey(syllables[i]!.toLowerCase()))
+  for (let i = 0; i < syllables.length; i++)
+    h[i] = hashString(syllableKey(syllables[i]!.normalize('NFC').toLowerCase()))
   return wordHash(h, 0, h.length)
 }
 

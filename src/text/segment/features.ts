@@ -38,8 +38,9 @@ export class SentenceContext {
   private syllableInfo(s: string): number {
     let v = this.cache.get(s)
     if (v === undefined) {
-      const lower = s.toLowerCase()
-      v = hashString(syllableKey(lower)) * 8 + syllableShape(s, lower)
+      const nfc = s.normalize('NFC')
+      const lower = nfc.toLowerCase()
+      v = hashString(syllableKey(lower)) * 8 + syllableShape(nfc, lower)
       if (this.cache.size >= SYLLABLE_CACHE_LIMIT) this.cache.clear()
       this.cache.set(s, v)
     }

@@ -39,6 +39,14 @@ describe('loadSegmenter (shipped model)', () => {
     )
   })
 
+  it('reads decomposed (NFD) input like NFC', () => {
+    const nfd = 'thông tin đối ngoại'.normalize('NFD')
+    assert.deepEqual(
+      seg.segment(nfd).map((w) => w.normalize('NFC')),
+      ['thông_tin', 'đối_ngoại'],
+    )
+  })
+
   it('treats both tone placements alike', () => {
     assert.deepEqual(seg.segment('hoà bình'), ['hoà_bình'])
     assert.deepEqual(seg.segment('hòa bình'), ['hòa_bình'])
