@@ -91,6 +91,6 @@ describe('foldText', () => {
   it('folds other Latin letters and passes other scripts, emoji and noncharacters through', () => {
     assert.equal(foldText('İstanbul Москва 😀 \uffff\ufffe 北京'), 'istanbul москва 😀 \uffff\ufffe 北京')
     assert.equal(foldText(''), '')
-    assert.equal(foldText('x'.repeat(10_000) + 'Ắ'), `${'x'.repeat(10_000)}a`)
+    assert.equal(foldText(`${'x'.repeat(10_000)}Ắ`), `${'x'.repeat(10_000)}a`)
   })
 })
