@@ -27,7 +27,9 @@ const N = arg('articles', 200)
 const N_NAIVE_FULL = Math.min(N, 30)
 
 async function articles(n: number): Promise<string[]> {
-  const lines = createInterface({ input: createReadStream(sharedDataDir('vntc/vntc10-train.jsonl.gz')).pipe(createGunzip()) })
+  const lines = createInterface({
+    input: createReadStream(sharedDataDir('vntc/vntc10-train.jsonl.gz')).pipe(createGunzip()),
+  })
   const out: string[] = []
   let buf = ''
   for await (const line of lines) {
@@ -66,7 +68,9 @@ function perArticle(texts: string[], f: (t: string) => unknown, passes = 5): num
 
 /** The named baseline: every folded name, String.includes on the folded article. */
 function naive(gaz: Gazetteer): (text: string) => number {
-  const names = [...new Set([...gaz.records.values()].flatMap((r) => [r.name, ...r.aliases].map(foldKey)))].filter(Boolean)
+  const names = [
+    ...new Set([...gaz.records.values()].flatMap((r) => [r.name, ...r.aliases].map(foldKey))),
+  ].filter(Boolean)
   return (text) => {
     const f = ` ${foldKey(fold(text))} `
     let hits = 0
@@ -89,21 +93,31 @@ const read = (rel: string): unknown => JSON.parse(readFileSync(sharedDataDir('vn
 const [units, parseMs] = time(() => [
   ...loadShippedPlaces(),
   ...parseAdminUnitsJson(read('2025/units-2025.json'), { era: '2025' }).filter((r) => r.level !== 'province'),
-  ...parseAdminUnitsJson(read('pre2025/units-pre2025.json'), { era: 'pre2025' }).filter((r) => r.level !== 'province'),
+  ...parseAdminUnitsJson(read('pre2025/units-pre2025.json'), { era: 'pre2025' }).filter(
+    (r) => r.level !== 'province',
+  ),
 ])
-const [linked, linkMs] = time(() => linkSuccessors(units, parseNewToOld(read('old-to-new/new_to_old.json'))).records)
+const [linked, linkMs] = time(
+  () => linkSuccessors(units, parseNewToOld(read('old-to-new/new_to_old.json'))).records,
+)
 const [full, fullBuild] = time(() => buildGazetteer(linked))
 const fullMs = perArticle(texts, (t) => findPlaces({ body: t }, full))
 const fullNaiveMs = perArticle(texts.slice(0, N_NAIVE_FULL), naive(full), 2)
 const fullMentions = texts.reduce((s, t) => s + findPlaces({ body: t }, full).length, 0) / texts.length
 
-console.log(`places bench: ${texts.length} VNTC articles × ${ARTICLE_CHARS} chars (naive with all units: ${N_NAIVE_FULL})`)
-console.log('gazetteer                  records  forms   build ms  findPlaces CPU ms/article  naive includes CPU ms/article  ratio  places/article')
+console.log(
+  `places bench: ${texts.length} VNTC articles × ${ARTICLE_CHARS} chars (naive with all units: ${N_NAIVE_FULL})`,
+)
+console.log(
+  'gazetteer                  records  forms   build ms  findPlaces CPU ms/article  naive includes CPU ms/article  ratio  places/article',
+)
 const row = (label: string, g: Gazetteer, build: number, ms: number, naiveMs: number, per: number) =>
   console.log(
     `${label.padEnd(26)} ${String(g.records.size).padStart(7)} ${String(g.entryCount).padStart(6)} ${build.toFixed(0).padStart(10)}  ${fmt(ms).padStart(25)}  ${fmt(naiveMs).padStart(29)}  ${(naiveMs / ms).toFixed(0).padStart(4)}×  ${per.toFixed(1).padStart(14)}`,
   )
 row('provinces + countries', small, smallBuild, smallMs, smallNaiveMs, smallMentions)
 row('all imported units', full, fullBuild, fullMs, fullNaiveMs, fullMentions)
-console.log(`import of the official lists: parse ${parseMs.toFixed(0)} ms, old→new link ${linkMs.toFixed(0)} ms`)
+console.log(
+  `import of the official lists: parse ${parseMs.toFixed(0)} ms, old→new link ${linkMs.toFixed(0)} ms`,
+)
 console.log(`peak RSS: ${rssSmall} MB after the small gazetteer, ${rss()} MB with all units`)

@@ -1,6 +1,6 @@
 import type { Gazetteer } from './gazetteer.js'
 import type { PlaceMention } from './place-record.js'
-import { type Resolved, articleKeys, resolveOccurrence } from './resolve-places.js'
+import { type Resolved, articleKeys, pruneOccurrence, resolveOccurrence } from './resolve-places.js'
 import { type Field, type Occurrence, isAccentedText, scanField } from './scan-places.js'
 import { tokenize } from './tokenize.js'
 
@@ -54,7 +54,8 @@ function aggregate(found: { o: Occurrence; r: Resolved }[], gaz: Gazetteer): Pla
     if (FIELDS.indexOf(o.field) < FIELDS.indexOf(m.field)) m.field = o.field
   }
   return [...byId.values()].sort(
-    (a, b) => FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field) || b.count - a.count || b.confidence - a.confidence,
+    (a, b) =>
+      FIELDS.indexOf(a.field) - FIELDS.indexOf(b.field) || b.count - a.count || b.confidence - a.confidence,
   )
 }
 
@@ -68,10 +69,17 @@ export function findPlaces(text: ArticleText, gaz: Gazetteer, opts: FindPlacesOp
     return t ? [{ field: f, tokens: tokenize(t.normalize('NFC')) }] : []
   })
   const accented = isAccentedText(fields.map((f) => f.tokens))
-  const occs = fields.flatMap((f) => scanField(f.field, f.tokens, gaz.trie, accented))
-  const home = opts.home && gaz.records.has(opts.home)
-    ? { id: opts.home, chain: [opts.home, ...(gaz.ancestors.get(opts.home) ?? [])], province: gaz.provinceNow.get(opts.home) ?? null }
-    : null
+  const occs = fields
+    .flatMap((f) => scanField(f.field, f.tokens, gaz.trie, accented))
+    .flatMap((o) => pruneOccurrence(o, gaz) ?? [])
+  const home =
+    opts.home && gaz.records.has(opts.home)
+      ? {
+          id: opts.home,
+          chain: [opts.home, ...(gaz.ancestors.get(opts.home) ?? [])],
+          province: gaz.provinceNow.get(opts.home) ?? null,
+        }
+      : null
   const base = { ...countKeys(occs, gaz), home, at: opts.at ?? null }
   const found: { o: Occurrence; r: Resolved }[] = []
   for (const o of occs) {

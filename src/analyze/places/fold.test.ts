@@ -22,6 +22,15 @@ test('tokens carry the separator class and sentence number', () => {
   const t = tokenize('TP.HCM, Bà Rịa - Vũng Tàu. Hà Nội')
   assert.deepEqual(
     t.map((x) => [x.raw, x.gap, x.sentence]),
-    [['TP', 'start', 0], ['HCM', 'joiner', 0], ['Bà', 'comma', 0], ['Rịa', 'space', 0], ['Vũng', 'joiner', 0], ['Tàu', 'space', 0], ['Hà', 'dot', 1], ['Nội', 'space', 1]],
+    [
+      ['TP', 'start', 0],
+      ['HCM', 'joiner', 0],
+      ['Bà', 'comma', 0],
+      ['Rịa', 'space', 0],
+      ['Vũng', 'joiner', 0],
+      ['Tàu', 'space', 0],
+      ['Hà', 'dot', 1],
+      ['Nội', 'space', 1],
+    ],
   )
 })

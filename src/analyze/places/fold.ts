@@ -7,7 +7,7 @@
 /** Combining marks that carry the five Vietnamese tones (grave, acute, tilde, hook above, dot below). */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g
 const ALL_MARKS = /\p{M}+/gu
-const HAS_NON_ASCII_LETTER = /[^\u0000-\u007f]/
+const HAS_NON_ASCII_LETTER = /[^\p{ASCII}]/u
 
 /** Lowercase, strip every diacritic, đ→d. Length-preserving for NFC input. */
 export function foldChar(ch: string): string {

@@ -31,7 +31,8 @@ function ancestorsOf(records: Map<string, PlaceRecord>, r: PlaceRecord): string[
 
 function provinceNowOf(records: Map<string, PlaceRecord>, r: PlaceRecord, chain: string[]): string | null {
   if (!r.id.startsWith('vn:')) return null
-  const province = r.level === 'province' ? r : chain.map((id) => records.get(id)).find((x) => x?.level === 'province')
+  const province =
+    r.level === 'province' ? r : chain.map((id) => records.get(id)).find((x) => x?.level === 'province')
   if (!province) return null
   return province.era === '2025' ? province.id : (province.successorIds[0] ?? null)
 }

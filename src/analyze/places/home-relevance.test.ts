@@ -10,7 +10,10 @@ const relevance = (body: string, home: string, title?: string) => {
 }
 
 test('a 2019 district now merged into the home commune counts for the commune', () => {
-  const r = relevance('UBND huyện Bình Tân, tỉnh Vĩnh Long triển khai kế hoạch thông tin đối ngoại.', 'vn:2025:ward:29800')
+  const r = relevance(
+    'UBND huyện Bình Tân, tỉnh Vĩnh Long triển khai kế hoạch thông tin đối ngoại.',
+    'vn:2025:ward:29800',
+  )
   assert.deepEqual([r.country, r.province, r.commune], [true, true, true])
   assert.ok(r.score > 0.5)
 })

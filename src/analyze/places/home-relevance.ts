@@ -20,7 +20,12 @@ const SCORE_SCALE = 1
 
 function homeScope(gaz: Gazetteer, homeId: string) {
   const home = gaz.records.get(homeId)
-  const country = homeId.startsWith('vn:') || homeId === 'country:VN' ? 'country:VN' : home?.level === 'country' ? homeId : null
+  const country =
+    homeId.startsWith('vn:') || homeId === 'country:VN'
+      ? 'country:VN'
+      : home?.level === 'country'
+        ? homeId
+        : null
   const province = gaz.provinceNow.get(homeId) ?? null
   const small = home && (home.level === 'commune' || home.level === 'district')
   const communes = new Set(small ? (gaz.current.get(homeId) ?? []).filter((id) => id !== province) : [])
@@ -45,14 +50,18 @@ export function homeRelevance(mentions: PlaceMention[], gaz: Gazetteer, homeId: 
     const now = m.currentIds
     const commune = home.communes.size > 0 && now.some((id) => home.communes.has(id))
     const province =
-      !!home.province && (now.includes(home.province) || now.some((id) => gaz.provinceNow.get(id) === home.province))
+      !!home.province &&
+      (now.includes(home.province) || now.some((id) => gaz.provinceNow.get(id) === home.province))
     const country = !!home.country && inCountry(gaz, m, home.country)
     const scope = commune ? 'commune' : province ? 'province' : country ? 'country' : null
     if (!scope) continue
     out.commune ||= commune
     out.province ||= province || commune
     out.country = true
-    const fields = m.fields.title * FIELD_WEIGHT.title + m.fields.lead * FIELD_WEIGHT.lead + m.fields.body * FIELD_WEIGHT.body
+    const fields =
+      m.fields.title * FIELD_WEIGHT.title +
+      m.fields.lead * FIELD_WEIGHT.lead +
+      m.fields.body * FIELD_WEIGHT.body
     evidence += SCOPE_WEIGHT[scope] * m.confidence * Math.log2(1 + fields)
   }
   out.score = Math.round((1 - Math.exp(-evidence / SCORE_SCALE)) * 1000) / 1000

@@ -5,7 +5,12 @@ import { parseStatisticsCsv } from './parse-statistics-csv.js'
 import { parseStatisticsXlsx } from './parse-statistics-xlsx.js'
 import type { PlaceRecord } from './place-record.js'
 
-export type PlacesFileKind = 'units-2025' | 'units-pre2025' | 'new-to-old' | 'statistics-csv' | 'statistics-xlsx'
+export type PlacesFileKind =
+  | 'units-2025'
+  | 'units-pre2025'
+  | 'new-to-old'
+  | 'statistics-csv'
+  | 'statistics-xlsx'
 
 export interface PlacesImport {
   kind: PlacesFileKind
@@ -32,7 +37,8 @@ function jsonKind(json: unknown): PlacesFileKind | null {
  * mapping, or the statistics office's CSV/XLSX export. For `haidang gazetteer import FILE`.
  */
 export async function importPlacesFile(data: Uint8Array): Promise<PlacesImport> {
-  if (ZIP_MAGIC.every((b, i) => data[i] === b)) return { kind: 'statistics-xlsx', records: await parseStatisticsXlsx(data), mapping: null }
+  if (ZIP_MAGIC.every((b, i) => data[i] === b))
+    return { kind: 'statistics-xlsx', records: await parseStatisticsXlsx(data), mapping: null }
   const text = new TextDecoder('utf-8').decode(data)
   const trimmed = text.replace(/^\uFEFF/, '').trimStart()
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -43,8 +49,10 @@ export async function importPlacesFile(data: Uint8Array): Promise<PlacesImport> 
       throw appError('PARSE_FAILED', 'invalid JSON', { cause })
     }
     const kind = jsonKind(json)
-    if (kind === 'units-2025') return { kind, records: parseAdminUnitsJson(json, { era: '2025' }), mapping: null }
-    if (kind === 'units-pre2025') return { kind, records: parseAdminUnitsJson(json, { era: 'pre2025' }), mapping: null }
+    if (kind === 'units-2025')
+      return { kind, records: parseAdminUnitsJson(json, { era: '2025' }), mapping: null }
+    if (kind === 'units-pre2025')
+      return { kind, records: parseAdminUnitsJson(json, { era: 'pre2025' }), mapping: null }
     if (kind === 'new-to-old') return { kind, records: [], mapping: parseNewToOld(json) }
     throw appError('PARSE_FAILED', 'JSON is neither a unit list nor the new→old mapping')
   }

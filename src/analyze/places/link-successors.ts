@@ -18,7 +18,12 @@ export function splitTyped(full: string): { type: string | null; name: string } 
 class NameIndex {
   readonly #map = new Map<string, PlaceRecord[]>()
   add(r: PlaceRecord): void {
-    const keys = [`${r.type}|${nameKey(r.name)}`, nameKey(r.name), `~${r.type}|${foldKey(r.name)}`, `~${foldKey(r.name)}`]
+    const keys = [
+      `${r.type}|${nameKey(r.name)}`,
+      nameKey(r.name),
+      `~${r.type}|${foldKey(r.name)}`,
+      `~${foldKey(r.name)}`,
+    ]
     for (const k of keys) this.#map.set(k, [...(this.#map.get(k) ?? []), r])
   }
   find(full: string): PlaceRecord | null {
@@ -52,7 +57,8 @@ function indexes(records: PlaceRecord[], era: PlaceEra) {
       children.set(r.parentId, idx)
     }
   }
-  const child = (parent: PlaceRecord | null, name: string) => (parent ? children.get(parent.id)?.find(name) ?? null : null)
+  const child = (parent: PlaceRecord | null, name: string) =>
+    parent ? (children.get(parent.id)?.find(name) ?? null) : null
   return { provinces, child }
 }
 
@@ -66,7 +72,13 @@ export function linkSuccessors(records: PlaceRecord[], mapping: NewToOldMapping)
   const old = indexes(records, 'pre2025')
   const successors = new Map<string, Set<string>>()
   const addSucc = (id: string, to: string) => successors.set(id, (successors.get(id) ?? new Set()).add(to))
-  const report: LinkReport = { newCommunes: 0, newCommunesUnresolved: [], oldCommunesLinked: 0, oldCommunesUnresolved: 0, districtsLinked: 0 }
+  const report: LinkReport = {
+    newCommunes: 0,
+    newCommunesUnresolved: [],
+    oldCommunesLinked: 0,
+    oldCommunesUnresolved: 0,
+    districtsLinked: 0,
+  }
   for (const w of mapping.wards) {
     const target = now.child(now.provinces.find(w.newProvince), w.newWard)
     if (!target) {

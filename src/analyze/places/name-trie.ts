@@ -27,7 +27,10 @@ const MAX_ACRONYM_LETTERS = 5
 const CASE_FREE_ACRONYMS = new Set(['TP', 'TX', 'TT'])
 
 const isAcronym = (raw: string) =>
-  raw.length <= MAX_ACRONYM_LETTERS && raw === raw.toUpperCase() && raw !== raw.toLowerCase() && !CASE_FREE_ACRONYMS.has(raw)
+  raw.length <= MAX_ACRONYM_LETTERS &&
+  raw === raw.toUpperCase() &&
+  raw !== raw.toLowerCase() &&
+  !CASE_FREE_ACRONYMS.has(raw)
 
 export const newTrie = (): TrieNode => ({ next: new Map(), entries: null })
 

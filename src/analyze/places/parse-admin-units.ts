@@ -46,7 +46,14 @@ function baseRecord(era: PlaceEra, u: UnitRow): Omit<PlaceRecord, 'id' | 'level'
 function provinceRecord(era: PlaceEra, p: UnitRow): PlaceRecord {
   const type = p.FullName.toLowerCase().startsWith('thành phố') ? 'thành phố trực thuộc trung ương' : 'tỉnh'
   const aliases = p.NameEn ? [p.NameEn] : []
-  return { ...baseRecord(era, p), id: vnId(era, 'province', p.Code), level: 'province', type, parentId: countryId('VN'), aliases }
+  return {
+    ...baseRecord(era, p),
+    id: vnId(era, 'province', p.Code),
+    level: 'province',
+    type,
+    parentId: countryId('VN'),
+    aliases,
+  }
 }
 
 function parse2025(json: unknown): PlaceRecord[] {
@@ -58,7 +65,13 @@ function parse2025(json: unknown): PlaceRecord[] {
     out.push(province)
     for (const w of p.Wards) {
       const type = w.AdministrativeUnitShortName.toLowerCase()
-      out.push({ ...baseRecord('2025', w), id: vnId('2025', 'ward', w.Code), level: 'commune', type, parentId: province.id })
+      out.push({
+        ...baseRecord('2025', w),
+        id: vnId('2025', 'ward', w.Code),
+        level: 'commune',
+        type,
+        parentId: province.id,
+      })
     }
   }
   return out
@@ -74,10 +87,22 @@ function parsePre2025(json: unknown): PlaceRecord[] {
     for (const d of p.District) {
       const districtId = vnId('pre2025', 'district', d.Code)
       const type = typeFromFullName(d.FullName, d.Name, 'huyện')
-      out.push({ ...baseRecord('pre2025', d), id: districtId, level: 'district', type, parentId: province.id })
+      out.push({
+        ...baseRecord('pre2025', d),
+        id: districtId,
+        level: 'district',
+        type,
+        parentId: province.id,
+      })
       for (const w of d.Ward ?? []) {
         const wType = typeFromFullName(w.FullName, w.Name, 'xã')
-        out.push({ ...baseRecord('pre2025', w), id: vnId('pre2025', 'ward', w.Code), level: 'commune', type: wType, parentId: districtId })
+        out.push({
+          ...baseRecord('pre2025', w),
+          id: vnId('pre2025', 'ward', w.Code),
+          level: 'commune',
+          type: wType,
+          parentId: districtId,
+        })
       }
     }
   }

@@ -1,5 +1,12 @@
 import { appError } from '../../shared/errors.js'
-import { ERA_END_PRE2025, ERA_START_2025, type PlaceEra, type PlaceRecord, countryId, vnId } from './place-record.js'
+import {
+  ERA_END_PRE2025,
+  ERA_START_2025,
+  type PlaceEra,
+  type PlaceRecord,
+  countryId,
+  vnId,
+} from './place-record.js'
 
 /** Minimal RFC 4180 reader: quotes, doubled quotes, CRLF, BOM; delimiter `,` or `;` (sniffed from the header). */
 export function readCsv(text: string): string[][] {
@@ -49,7 +56,13 @@ const COLUMNS = {
 type Column = keyof typeof COLUMNS
 
 const headerKey = (h: string) =>
-  h.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, ' ').trim()
+  h
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
 
 function columnIndexes(header: string[]): Partial<Record<Column, number>> {
   const keys = header.map(headerKey)
@@ -75,7 +88,10 @@ export function recordsFromStatisticsRows(rows: string[][], opts: { era?: PlaceE
   const [header, ...body] = rows
   const col = columnIndexes(header ?? [])
   if (col.provinceCode === undefined || col.communeCode === undefined || col.communeName === undefined)
-    throw appError('PARSE_FAILED', 'not a statistics office unit list: missing Mã TP / Phường Xã / Mã PX columns')
+    throw appError(
+      'PARSE_FAILED',
+      'not a statistics office unit list: missing Mã TP / Phường Xã / Mã PX columns',
+    )
   const cell = (r: string[], c: Column) => (col[c] === undefined ? '' : (r[col[c]] ?? '').trim())
   // spreadsheets drop leading zeros: "1" is province "01", commune "4" is "00004"
   const code = (r: string[], c: Column, width: number) => {
@@ -83,18 +99,32 @@ export function recordsFromStatisticsRows(rows: string[][], opts: { era?: PlaceE
     return /^\d+$/.test(v) ? v.padStart(width, '0') : v
   }
   const era = opts.era ?? (body.some((r) => cell(r, 'districtCode')) ? 'pre2025' : '2025')
-  const dates = { validFrom: era === '2025' ? ERA_START_2025 : null, validTo: era === 'pre2025' ? ERA_END_PRE2025 : null }
+  const dates = {
+    validFrom: era === '2025' ? ERA_START_2025 : null,
+    validTo: era === 'pre2025' ? ERA_END_PRE2025 : null,
+  }
   const seen = new Map<string, PlaceRecord>()
   const add = (r: Omit<PlaceRecord, 'era' | 'validFrom' | 'validTo' | 'aliases' | 'successorIds'>) => {
     if (!seen.has(r.id)) seen.set(r.id, { ...r, era, ...dates, aliases: [], successorIds: [] })
     return r.id
   }
   for (const r of body) {
-    const [pCode, dCode, cCode] = [code(r, 'provinceCode', 2), code(r, 'districtCode', 3), code(r, 'communeCode', 5)]
+    const [pCode, dCode, cCode] = [
+      code(r, 'provinceCode', 2),
+      code(r, 'districtCode', 3),
+      code(r, 'communeCode', 5),
+    ]
     const p = stripType(cell(r, 'provinceName'), 'tỉnh')
     const pType = p.type === 'thành phố' ? 'thành phố trực thuộc trung ương' : 'tỉnh'
     const base = { nameEn: null, parentId: countryId('VN') }
-    let parentId = add({ ...base, id: vnId(era, 'province', pCode), code: pCode, level: 'province', name: p.name, type: pType })
+    let parentId = add({
+      ...base,
+      id: vnId(era, 'province', pCode),
+      code: pCode,
+      level: 'province',
+      name: p.name,
+      type: pType,
+    })
     if (era === 'pre2025' && dCode) {
       const d = stripType(cell(r, 'districtName'), 'huyện')
       const id = vnId(era, 'district', dCode)

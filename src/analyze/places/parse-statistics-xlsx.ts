@@ -16,7 +16,10 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** Parses the statistics office's XLSX export of the unit list (first worksheet). */
-export async function parseStatisticsXlsx(data: Uint8Array, opts: { era?: PlaceEra } = {}): Promise<PlaceRecord[]> {
+export async function parseStatisticsXlsx(
+  data: Uint8Array,
+  opts: { era?: PlaceEra } = {},
+): Promise<PlaceRecord[]> {
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer)

@@ -53,6 +53,7 @@ export interface PlaceMention {
 export const ERA_END_PRE2025 = '2025-06-30'
 export const ERA_START_2025 = '2025-07-01'
 
-export const vnId = (era: PlaceEra, kind: 'province' | 'district' | 'ward', code: string) => `vn:${era}:${kind}:${code}`
+export const vnId = (era: PlaceEra, kind: 'province' | 'district' | 'ward', code: string) =>
+  `vn:${era}:${kind}:${code}`
 export const countryId = (iso2: string) => `country:${iso2}`
 export const regionId = (slug: string) => `region:${slug}`

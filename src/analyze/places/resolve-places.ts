@@ -4,7 +4,13 @@ import type { Occurrence } from './scan-places.js'
 import { typeFits } from './type-words.js'
 
 /** Prior belief per level when nothing else helps: bigger units are named more often. */
-const LEVEL_PRIOR: Record<PlaceLevel, number> = { country: 1, province: 1, region: 0.9, district: 0.6, commune: 0.5 }
+const LEVEL_PRIOR: Record<PlaceLevel, number> = {
+  country: 1,
+  province: 1,
+  region: 0.9,
+  district: 0.6,
+  commune: 0.5,
+}
 /** Bonuses (score units) for each piece of evidence; a parent named right beside the name weighs most. */
 const BONUS = {
   typeWord: 0.3,
@@ -47,7 +53,10 @@ const RANK: Record<PlaceLevel, number> = { country: 4, region: 3, province: 3, d
 const informative = (id: string) => !id.startsWith('country:')
 
 /** What one occurrence may contribute as article context: province/district ids, and 2025 provinces. */
-export function articleKeys(o: Occurrence, gaz: Gazetteer): { ancestors: Set<string>; provinces: Set<string> } {
+export function articleKeys(
+  o: Occurrence,
+  gaz: Gazetteer,
+): { ancestors: Set<string>; provinces: Set<string> } {
   const ancestors = new Set<string>()
   const provinces = new Set<string>()
   for (const e of o.entries) {
@@ -64,16 +73,25 @@ export function articleKeys(o: Occurrence, gaz: Gazetteer): { ancestors: Set<str
  * city, not its ward Sài Gòn; "Vĩnh Long" the province, not the former city of Vĩnh Long inside it.
  */
 function withoutNamesakes(ids: string[], gaz: Gazetteer): string[] {
-  const provinces = new Set(ids.filter((id) => gaz.records.get(id)!.level === 'province').map((id) => gaz.provinceNow.get(id)))
+  const provinces = new Set(
+    ids.filter((id) => gaz.records.get(id)!.level === 'province').map((id) => gaz.provinceNow.get(id)),
+  )
   if (provinces.size === 0) return ids
   return ids.filter((id) => !isSmall(gaz.records.get(id)!.level) || !provinces.has(gaz.provinceNow.get(id)))
 }
 
+/**
+ * Drops what an occurrence cannot name before anything is resolved, so it gives no false context either:
+ * communes and districts after a building word or a house number ("chợ Bến Thành", "19 Cát Linh").
+ */
+export function pruneOccurrence(o: Occurrence, gaz: Gazetteer): Occurrence | null {
+  if (!o.afterInstitution) return o
+  const entries = o.entries.filter((e) => !isSmall(gaz.records.get(e.id)?.level ?? 'commune'))
+  return entries.length > 0 ? { ...o, entries } : null
+}
+
 function candidateIds(o: Occurrence, gaz: Gazetteer): { ids: string[]; typeOk: boolean } {
-  const ids = [...new Set(o.entries.map((e) => e.id))].filter((id) => {
-    const r = gaz.records.get(id)
-    return r && !(o.afterInstitution && isSmall(r.level))
-  })
+  const ids = [...new Set(o.entries.map((e) => e.id))].filter((id) => gaz.records.has(id))
   const tw = o.typeWord
   if (!tw) return { ids: withoutNamesakes(ids, gaz), typeOk: false }
   const fit = ids.filter((id) => {
@@ -98,15 +116,22 @@ function score(id: string, o: Occurrence, typeOk: boolean, ctx: Context, gaz: Ga
     support += BONUS.sameProvinceNear
   if (!isSmall(r.level) || r.level === 'district') {
     if (nearIds.some((n) => gaz.ancestors.get(n)?.includes(id))) support += BONUS.childNear
-    else if (r.level === 'province' && nearIds.some((n) => isSmall(gaz.records.get(n)!.level) && gaz.provinceNow.get(n) === pNow))
+    else if (
+      r.level === 'province' &&
+      nearIds.some((n) => isSmall(gaz.records.get(n)!.level) && gaz.provinceNow.get(n) === pNow)
+    )
       support += BONUS.childNearOtherEra
   }
   const own = articleKeys(o, gaz)
-  const elsewhere = (m: Map<string, number>, k: string, mine: Set<string>) => (m.get(k) ?? 0) - (mine.has(k) ? 1 : 0) > 0
+  const elsewhere = (m: Map<string, number>, k: string, mine: Set<string>) =>
+    (m.get(k) ?? 0) - (mine.has(k) ? 1 : 0) > 0
   if (anc.some((a) => elsewhere(ctx.docAncestors, a, own.ancestors))) support += BONUS.parentInArticle
   else if (isSmall(r.level) && pNow && elsewhere(ctx.docProvinces, pNow, own.provinces))
     support += BONUS.sameProvinceInArticle
-  if (ctx.home && (anc.includes(ctx.home.id) || ctx.home.chain.includes(id) || (pNow && pNow === ctx.home.province)))
+  if (
+    ctx.home &&
+    (anc.includes(ctx.home.id) || ctx.home.chain.includes(id) || (pNow && pNow === ctx.home.province))
+  )
     support += BONUS.home
   s += support
   if (r.id.startsWith('vn:')) {
@@ -128,9 +153,15 @@ function confidenceOf(o: Occurrence, level: PlaceLevel, typeOk: boolean, ambiguo
 }
 
 /** Picks one place per occurrence using type words, parents named nearby, the article, home and priors. */
-export function resolveOccurrence(o: Occurrence, all: Occurrence[], gaz: Gazetteer, base: Omit<Context, 'near'>): Resolved | null {
+export function resolveOccurrence(
+  o: Occurrence,
+  all: Occurrence[],
+  gaz: Gazetteer,
+  base: Omit<Context, 'near'>,
+): Resolved | null {
   const near = all.filter(
-    (n) => n !== o && n.field === o.field && n.sentence === o.sentence && Math.abs(n.ti - o.ti) <= NEAR_TOKENS,
+    (n) =>
+      n !== o && n.field === o.field && n.sentence === o.sentence && Math.abs(n.ti - o.ti) <= NEAR_TOKENS,
   )
   const ctx: Context = { ...base, near }
   const { ids, typeOk } = candidateIds(o, gaz)

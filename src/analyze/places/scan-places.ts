@@ -56,7 +56,11 @@ function typeWordBefore(tokens: Token[], i: number, accented: boolean): TypeWord
 }
 
 /** Entries at a trie node whose spelling, capitals and diacritics fit the text span. */
-function fitting(entries: NameEntry[], span: Token[], accented: boolean): { fit: NameEntry[]; folded: boolean } {
+function fitting(
+  entries: NameEntry[],
+  span: Token[],
+  accented: boolean,
+): { fit: NameEntry[]; folded: boolean } {
   const spanAllCaps = span.every((t) => isAllCaps(t.raw) || /^\d+$/.test(t.raw))
   let form: string | null = null
   const fit: NameEntry[] = []
@@ -99,7 +103,8 @@ function longestAt(tokens: Token[], i: number, trie: TrieNode, accented: boolean
 /** A capitalised Vietnamese syllable right after the name: it is part of a longer proper name. */
 function gluedAfter(tokens: Token[], tj: number, accented: boolean): boolean {
   const next = tokens[tj]
-  if (!next || next.gap !== 'space' || !next.cap || !hasDiacritics(next.raw) || isAllCaps(next.raw)) return false
+  if (!next || next.gap !== 'space' || !next.cap || !hasDiacritics(next.raw) || isAllCaps(next.raw))
+    return false
   return !typeWordsVi(accented).has(accented ? toneKey(next.raw) : next.folded)
 }
 
@@ -110,7 +115,8 @@ function gluedAfter(tokens: Token[], tj: number, accented: boolean): boolean {
  */
 function gluedBefore(tokens: Token[], ti: number, single: boolean): boolean {
   const prev = tokens[ti - 1]
-  if (!prev || tokens[ti]!.gap !== 'space' || !prev.cap || isAllCaps(prev.raw) || sentenceStart(prev)) return false
+  if (!prev || tokens[ti]!.gap !== 'space' || !prev.cap || isAllCaps(prev.raw) || sentenceStart(prev))
+    return false
   return single || hasDiacritics(prev.raw)
 }
 
@@ -124,7 +130,8 @@ function listType(prev: Occurrence | undefined, tokens: Token[], ti: number): Ty
   if (!prev?.typeWord) return null
   if (prev.tj === ti && tokens[ti]!.gap === 'comma') return prev.typeWord
   const between = tokens[ti - 1]
-  const joined = prev.tj === ti - 1 && between && LIST_JOINERS.has(between.folded) && tokens[ti]!.gap === 'space'
+  const joined =
+    prev.tj === ti - 1 && between && LIST_JOINERS.has(between.folded) && tokens[ti]!.gap === 'space'
   return joined ? prev.typeWord : null
 }
 
@@ -170,7 +177,8 @@ export function scanField(field: Field, tokens: Token[], trie: TrieNode, accente
         old: !!next && OLD_MARKERS.has(next.folded) && next.gap !== 'hard',
         folded: hit.folded,
         weakStart: single && sentenceStart(tokens[i]!) && COMPOUND_STARTS.has(tokens[i]!.folded),
-        afterInstitution: !typeWord && (ctx.institution.endsBefore(tokens, i, accented) > 0 || afterHouseNumber(tokens, i)),
+        afterInstitution:
+          !typeWord && (ctx.institution.endsBefore(tokens, i, accented) > 0 || afterHouseNumber(tokens, i)),
       })
     }
     i = tj

@@ -17,12 +17,16 @@ test('ships 34 current and 63 former provinces, each file under 1 MB', () => {
   assert.equal(provinces('pre2025').length, 63)
   assert.ok(shipped.filter((r) => r.level === 'country').length >= 200)
   assert.ok(shipped.filter((r) => r.level === 'region').length >= 40)
-  for (const f of ['provinces.json', 'countries.json']) assert.ok(statSync(projectDataDir('gazetteer', f)).size < 1_000_000)
+  for (const f of ['provinces.json', 'countries.json'])
+    assert.ok(statSync(projectDataDir('gazetteer', f)).size < 1_000_000)
   assert.equal(new Set(shipped.map((r) => r.id)).size, shipped.length, 'ids are unique')
 })
 
 test('province codes and names agree with the official lists', () => {
-  for (const [era, file] of [['2025', '2025/units-2025.json'], ['pre2025', 'pre2025/units-pre2025.json']] as const) {
+  for (const [era, file] of [
+    ['2025', '2025/units-2025.json'],
+    ['pre2025', 'pre2025/units-pre2025.json'],
+  ] as const) {
     const official = parseAdminUnitsJson(readUnits(file), { era }).filter((r) => r.level === 'province')
     const mine = new Map(provinces(era).map((r) => [r.code, r]))
     assert.equal(mine.size, official.length)
@@ -48,7 +52,8 @@ test('each former province merges into the 2025 province the official mapping na
 
 test('aliases the press uses are there', () => {
   const hcm = shipped.find((r) => r.id === 'vn:2025:province:79')!
-  for (const a of ['TP.HCM', 'HCMC', 'Sài Gòn', 'Saigon', 'Ho Chi Minh City']) assert.ok(hcm.aliases.includes(a), a)
+  for (const a of ['TP.HCM', 'HCMC', 'Sài Gòn', 'Saigon', 'Ho Chi Minh City'])
+    assert.ok(hcm.aliases.includes(a), a)
   const us = shipped.find((r) => r.id === 'country:US')!
   assert.deepEqual([us.name, us.nameEn], ['Hoa Kỳ', 'United States'])
   for (const a of ['Mỹ', 'US', 'USA']) assert.ok(us.aliases.includes(a), a)

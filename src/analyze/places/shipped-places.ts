@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { appError } from '../../shared/errors.js'
 import { projectDataDir } from '../../shared/paths.js'
-import { ERA_END_PRE2025, ERA_START_2025, type PlaceRecord, countryId, regionId, vnId } from './place-record.js'
+import {
+  ERA_END_PRE2025,
+  ERA_START_2025,
+  type PlaceRecord,
+  countryId,
+  regionId,
+  vnId,
+} from './place-record.js'
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 
@@ -17,7 +24,10 @@ const ProvinceRow = z.object({
   validFrom: isoDate.nullable(),
   validTo: isoDate.nullable(),
   formedFrom: z.array(z.string()).optional(),
-  mergedInto: z.string().regex(/^\d{2}$/).optional(),
+  mergedInto: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   note: z.string().optional(),
 })
 const ProvincesFile = z.object({ provinces: z.array(ProvinceRow) })
@@ -33,7 +43,10 @@ const RegionRow = z.object({
   name: z.string().min(1),
   nameEn: z.string().min(1),
   type: z.string().min(1),
-  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
   aliases: z.array(z.string().min(1)),
 })
 const CountriesFile = z.object({ countries: z.array(CountryRow), regions: z.array(RegionRow) })

@@ -42,9 +42,20 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const start = m.index
     // fast path: most tokens follow a single space
-    const gap = start - last === 1 && text.charCodeAt(last) === 32 && out.length > 0 ? 'space' : classify(text.slice(last, start), out.length === 0)
+    const gap =
+      start - last === 1 && text.charCodeAt(last) === 32 && out.length > 0
+        ? 'space'
+        : classify(text.slice(last, start), out.length === 0)
     if (gap === 'hard' || gap === 'dot') sentence++
-    out.push({ raw: m[0], folded: foldToken(m[0]), start, end: start + m[0].length, gap, cap: isCapitalised(m[0]), sentence })
+    out.push({
+      raw: m[0],
+      folded: foldToken(m[0]),
+      start,
+      end: start + m[0].length,
+      gap,
+      cap: isCapitalised(m[0]),
+      sentence,
+    })
     last = start + m[0].length
   }
   return out

@@ -11,8 +11,17 @@ export interface TypeWord {
   pre2025Only: boolean
 }
 
-const tw = (word: string, levels: PlaceLevel[], types: string[], pre2025Only = false): TypeWord => ({ word, levels, types, pre2025Only })
-const CITY: TypeWord = tw('thành phố', ['province', 'district'], ['thành phố trực thuộc trung ương', 'thành phố'])
+const tw = (word: string, levels: PlaceLevel[], types: string[], pre2025Only = false): TypeWord => ({
+  word,
+  levels,
+  types,
+  pre2025Only,
+})
+const CITY: TypeWord = tw(
+  'thành phố',
+  ['province', 'district'],
+  ['thành phố trực thuộc trung ương', 'thành phố'],
+)
 
 const VI_WORDS: TypeWord[] = [
   tw('tỉnh', ['province'], ['tỉnh']),
