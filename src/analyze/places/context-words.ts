@@ -115,5 +115,38 @@ export const COMPOUND_STARTS = new Map<string, Set<string>>(
   }).map(([k, v]) => [k, new Set(v.split(' '))]),
 )
 
+/**
+ * Unit names that are also everyday phrases ("hòa bình" = peace, "độc lập" = independence). In mixed
+ * case the capitals tell them apart; in an ALL-CAPS headline only a type word does. Folded keys.
+ */
+export const COMMON_PHRASES = new Set([
+  'hoa binh',
+  'thai binh',
+  'doc lap',
+  'thong nhat',
+  'tu do',
+  'hanh phuc',
+  'doan ket',
+  'quyet thang',
+  'tien bo',
+  'an ninh',
+  'binh an',
+  'an binh',
+  'phu quy',
+  'hung thinh',
+  'tan tien',
+  'hoa hop',
+  'thang loi',
+  'quyet tien',
+  'tien phong',
+  'dai dong',
+  'hop tac',
+  'phat trien',
+  'tien thanh',
+  'binh minh',
+  'hy vong',
+  'truong son',
+])
+
 export const OLD_MARKERS = new Set(['cu'])
 export const LIST_JOINERS = new Set(['va', 'and', 'cung'])

@@ -64,6 +64,8 @@ test('English text: folded names, "province" after the name, acronyms by case', 
 test('"hòa bình" (peace) is not a place; "tỉnh Hòa Bình" is the former province, now Phú Thọ', () => {
   assert.deepEqual(ids({ body: 'Nhân dân mong muốn hòa bình, độc lập và thống nhất.' }), [])
   assert.deepEqual(ids({ body: 'Hòa bình là khát vọng chung.' }), [])
+  assert.deepEqual(ids({ title: 'KHÁT VỌNG HÒA BÌNH', body: 'Bài viết.' }), [])
+  assert.deepEqual(ids({ title: 'TỈNH HÒA BÌNH ĐÓN KHÁCH', body: 'Bài viết.' }), ['vn:pre2025:province:17'])
   const m = findPlaces({ body: 'Năm 2019, tỉnh Hòa Bình đón 3 triệu khách. Vì hòa bình.' }, small)
   assert.deepEqual(
     m.map((x) => [x.placeId, x.count, x.currentIds]),

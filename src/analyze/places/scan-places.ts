@@ -1,5 +1,5 @@
 import { hasDiacritics, isAllCaps, toneKey } from './fold.js'
-import { COMPOUND_STARTS, LIST_JOINERS, OLD_MARKERS, contextWords } from './context-words.js'
+import { COMMON_PHRASES, COMPOUND_STARTS, LIST_JOINERS, OLD_MARKERS, contextWords } from './context-words.js'
 import type { NameEntry, TrieNode } from './name-trie.js'
 import { type Token, continuesName } from './tokenize.js'
 import { TYPE_ABBREVIATIONS, TYPE_WORDS_EN, type TypeWord, typeWordsVi } from './type-words.js'
@@ -120,6 +120,12 @@ function gluedBefore(tokens: Token[], ti: number, single: boolean): boolean {
   return single || hasDiacritics(prev.raw)
 }
 
+/** "KHÁT VỌNG HÒA BÌNH": an everyday phrase in an all-caps headline, not the province. */
+function commonPhraseInCaps(tokens: Token[], ti: number, tj: number): boolean {
+  const span = tokens.slice(ti, tj)
+  return span.every((t) => isAllCaps(t.raw)) && COMMON_PHRASES.has(span.map((t) => t.folded).join(' '))
+}
+
 /** "19 Cát Linh": a house number, so a street named like a commune. */
 const afterHouseNumber = (tokens: Token[], i: number) => {
   const prev = tokens[i - 1]
@@ -164,6 +170,7 @@ export function scanField(field: Field, tokens: Token[], trie: TrieNode, accente
       (!typeWord &&
         (ctx.notPlace.endsBefore(tokens, i, accented) > 0 ||
           gluedBefore(tokens, i, single) ||
+          commonPhraseInCaps(tokens, i, tj) ||
           (single && next?.gap === 'space' && !!COMPOUND_STARTS.get(tokens[i]!.folded)?.has(next.folded))))
     if (!rejected) {
       out.push({
