@@ -9,7 +9,9 @@ import { findPageDates } from './page-dates.js'
 import { parseHtml } from './parse-html.js'
 import { postClean } from './post-clean.js'
 import { readabilityFallback } from './readability-fallback.js'
+import { textSimilarity } from './scoring.js'
 import { toHtml, toText } from './serialize.js'
+import { trimEdges } from './trim-edges.js'
 import { chooseTitle } from './title.js'
 import type { ArticleImage, ExtractedArticle } from './types.js'
 import { wordF1 } from './word-f1.js'
@@ -20,6 +22,7 @@ export interface ExtractOptions {
 }
 
 const IMG = new Set(['img'])
+const H1 = new Set(['h1'])
 
 function absolute(href: string | null, base: string | undefined): string | null {
   if (!href) return base ?? null
@@ -73,6 +76,8 @@ function containsLead(body: string, lead: string): boolean {
   return wordF1(body.slice(0, LEAD_WINDOW_CHARS), lead).recall >= LEAD_OVERLAP
 }
 
+const TITLE_AS_LEAD = 0.9
+
 const isArticle = (text: string, content: Element | null) =>
   text.length >= MIN_ARTICLE_CHARS && (!content || linkDensity(content) <= MAX_ARTICLE_LINK_DENSITY)
 
@@ -106,12 +111,21 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const found = findArticle(page, html, title, meta.author !== null)
   const post = postClean(found.content, title, lang === 'vi')
   let articleBody = toText(found.content)
+  let finalTitle = title
+  if (lang === 'vi') {
+    // The page title is weak when no metadata names the headline and the page has no <h1>.
+    const weak = !meta.title && !descendants(page.root, H1).length
+    const trimmed = trimEdges(articleBody, title, weak)
+    articleBody = trimmed.body
+    finalTitle = trimmed.title
+    post.author ??= trimmed.author
+  }
   let contentHtml = toHtml(found.content)
   let images = imagesOf(found.content, base)
   let author = meta.author ?? found.byline ?? post.author
-  if (!isArticle(articleBody, found.content)) {
+  if (found.onlyLinks || !isArticle(articleBody, found.content)) {
     const fb = readabilityFallback(html)
-    if (fb && isArticle(fb.text, null)) {
+    if (fb && !found.onlyLinks && isArticle(fb.text, null)) {
       warnings.push('readability-fallback')
       ;({ text: articleBody, html: contentHtml } = fb)
       images = []
@@ -123,16 +137,20 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
       images = []
     }
   }
-  const lead = sapoText ?? findBoldLead(found.content) ?? cleanLead(meta.description ?? '')
+  const bold = findBoldLead(found.content)
+  // On old portals the bold first line is the headline, not a sapo.
+  const boldLead = bold && textSimilarity(finalTitle, bold) < TITLE_AS_LEAD ? bold : null
+  const lead = sapoText ?? boldLead ?? cleanLead(meta.description ?? '')
   if (sapo && sapoText && isVnSapo(sapo) && articleBody && !containsLead(articleBody, sapoText)) {
     articleBody = `${sapoText}\n\n${articleBody}`
   }
-  if (!title) warnings.push('no-title')
+  if (!finalTitle) warnings.push('no-title')
   return {
     url,
-    title,
+    title: finalTitle,
     author,
-    publishedAt: meta.publishedAt ?? dates.publishedAt,
+    // A portal whose only stamp is "Cập nhật lúc …" shows it as the posting time.
+    publishedAt: meta.publishedAt ?? dates.publishedAt ?? dates.updatedAt,
     updatedAt: meta.updatedAt ?? dates.updatedAt,
     lang,
     lead,

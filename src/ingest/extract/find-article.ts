@@ -2,7 +2,7 @@ import { removeBoilerplateSections } from './boilerplate.js'
 import { cleanArticle } from './clean-article.js'
 import { CHAR_THRESHOLD } from './constants.js'
 import { type Element, innerText } from './dom.js'
-import { grabArticle } from './grab-article.js'
+import { type Grabbed, grabArticle } from './grab-article.js'
 import { type ParsedPage, parseHtml } from './parse-html.js'
 import { replaceBrs, unwrapNoscriptImages } from './prep-document.js'
 import { prepWalk, type WalkState } from './prep-walk.js'
@@ -21,18 +21,21 @@ export interface FoundArticle {
   /** Byline taken out of the page (class "byline"/"author"…) when metadata named none. */
   byline: string | null
   passes: number
+  /** See `Grabbed.onlyLinks`. */
+  onlyLinks: boolean
 }
 
-function onePass(page: ParsedPage, state: WalkState): Element {
+function onePass(page: ParsedPage, state: WalkState): Grabbed {
   unwrapNoscriptImages(page.body)
   replaceBrs(page.body)
   const toScore = prepWalk(page.body, state)
-  const content = grabArticle(page.body, toScore, state.flags)
+  const grabbed = grabArticle(page.body, toScore, state.flags)
+  const content = grabbed.content
   // After the pick, so scoring sees the page as Readability does; before cleaning, so labels still
   // head their boxes.
   removeBoilerplateSections(content)
   cleanArticle(content, state.flags)
-  return content
+  return grabbed
 }
 
 /**
@@ -46,16 +49,16 @@ export function findArticle(
   bylineKnown: boolean,
 ): FoundArticle {
   const state: WalkState = { title, flags: ALL_FLAGS, bylineKnown, byline: null }
-  let best: { content: Element; length: number } | null = null
+  let best: { content: Element; length: number; onlyLinks: boolean } | null = null
   let passes = 0
   for (const flags of PASSES) {
     const page = passes === 0 ? first : parseHtml(html)
     passes++
     state.flags = flags
-    const content = onePass(page, state)
+    const { content, onlyLinks } = onePass(page, state)
     const length = innerText(content).length
-    if (!best || length > best.length) best = { content, length }
+    if (!best || length > best.length) best = { content, length, onlyLinks }
     if (length >= CHAR_THRESHOLD) break
   }
-  return { content: best!.content, byline: state.byline, passes }
+  return { content: best!.content, byline: state.byline, passes, onlyLinks: best!.onlyLinks }
 }

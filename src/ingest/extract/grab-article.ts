@@ -23,7 +23,7 @@ import {
 import { type Flags, initializeNode } from './scoring.js'
 
 /** Score each block by its commas and length, and spread the score to its ancestors. */
-function scoreBlocks(toScore: Element[], flags: Flags): Element[] {
+function scoreBlocks(toScore: Element[], flags: Flags, counts: BlockCounts): Element[] {
   const candidates: Element[] = []
   for (const el of toScore) {
     if (!el.parent) continue
@@ -31,6 +31,9 @@ function scoreBlocks(toScore: Element[], flags: Flags): Element[] {
     if (text.length < MIN_SCORED_TEXT) continue
     const ups = ancestors(el, SCORE_ANCESTOR_DEPTH)
     if (ups.length === 0) continue
+    const density = linkDensity(el)
+    if (density >= PROSE_MAX_LINK_DENSITY) counts.links++
+    else if (text.length >= SIBLING_PARAGRAPH_CHARS) counts.prose++
     // One point for the block, one per comma-separated part, one per 100 chars (up to 3).
     const score = 1 + text.split(RE.commas).length + Math.min(Math.floor(text.length / 100), 3)
     ups.forEach((up, level) => {
@@ -115,16 +118,34 @@ function siblingBelongs(sib: Element, top: Element, threshold: number): boolean 
   return text.length < SIBLING_PARAGRAPH_CHARS && text.length > 0 && density === 0 && /\.( |$)/.test(text)
 }
 
+interface BlockCounts {
+  /** Scored blocks that are mostly a link (headlines on a home page). */
+  links: number
+  /** Scored blocks that read as paragraphs: long enough, few links. */
+  prose: number
+}
+
+/** A block whose text is at least half links is a headline link, not prose. */
+const PROSE_MAX_LINK_DENSITY = 0.5
+
+export interface Grabbed {
+  content: Element
+  /** Headline links and no paragraph: a home or listing page, not an article. */
+  onlyLinks: boolean
+}
+
 /**
  * Picks the element holding the article and returns a new `div` with it and the siblings that belong
  * to it (preambles, parts split by removed ads).
  */
-export function grabArticle(page: Element, toScore: Element[], flags: Flags): Element {
-  const top = topCandidates(scoreBlocks(toScore, flags))
+export function grabArticle(page: Element, toScore: Element[], flags: Flags): Grabbed {
+  const counts: BlockCounts = { links: 0, prose: 0 }
+  const top = topCandidates(scoreBlocks(toScore, flags, counts))
   const content = createElement('div')
+  const onlyLinks = counts.links > 0 && counts.prose === 0
   if (top.length === 0 || top[0] === page) {
     for (const c of [...page.children]) appendChild(content, c)
-    return content
+    return { content, onlyLinks }
   }
   const best = climb(commonAncestor(top, page), page, flags)
   const parent = best.parent!
@@ -134,5 +155,5 @@ export function grabArticle(page: Element, toScore: Element[], flags: Flags): El
     if (!ALTER_TO_DIV_EXCEPTIONS.has(sib.tag)) sib.tag = 'div'
     appendChild(content, sib)
   }
-  return content
+  return { content, onlyLinks }
 }

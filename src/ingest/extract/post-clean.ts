@@ -47,7 +47,7 @@ function leafBlocks(root: Element): Element[] {
   )
 }
 
-function isDateline(text: string): boolean {
+export function isDateline(text: string): boolean {
   const found = findVnDate(text)
   if (!found) return false
   const rest = (text.slice(0, found.start) + text.slice(found.end)).replace(
