@@ -44,7 +44,10 @@ describe('decodeBytes', () => {
     const body = encodeWindows1258(`<title>${VI}</title>`)
     const xml = concat(latin1('<?xml version="1.0" encoding="windows-1258"?>'), body)
     const meta = concat(latin1('<html><head><meta charset="windows-1258">'), body)
-    const equiv = concat(latin1('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'), body)
+    const equiv = concat(
+      latin1('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'),
+      body,
+    )
     for (const b of [xml, meta, equiv]) {
       const r = decodeBytes(b)
       assert.equal(r.charset, 'windows-1258')
@@ -59,7 +62,9 @@ describe('decodeBytes', () => {
     assert.equal(decodeBytes(latin1('café déjà'), { charset: 'ISO-8859-1' }).text, 'café déjà')
   })
   it('prefers valid multibyte UTF-8 over a wrong single-byte declaration', () => {
-    const r = decodeBytes(utf8(`<?xml version="1.0" encoding="windows-1252"?><t>${VI}</t>`), { charset: 'iso-8859-1' })
+    const r = decodeBytes(utf8(`<?xml version="1.0" encoding="windows-1252"?><t>${VI}</t>`), {
+      charset: 'iso-8859-1',
+    })
     assert.ok(r.text.includes(VI))
     assert.equal(r.charset, 'utf-8')
     assert.equal(r.overridden, 'windows-1252')

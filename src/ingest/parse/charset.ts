@@ -25,7 +25,17 @@ const SNIFF_BYTES = 4096
 const XML_DECL = /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i
 const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i
 /** Multibyte legacy encodings whose bytes could pass as UTF-8 by accident: never overridden by the sniff. */
-const MULTIBYTE_LEGACY = new Set(['utf-16le', 'utf-16be', 'gbk', 'gb18030', 'big5', 'euc-jp', 'iso-2022-jp', 'shift_jis', 'euc-kr'])
+const MULTIBYTE_LEGACY = new Set([
+  'utf-16le',
+  'utf-16be',
+  'gbk',
+  'gb18030',
+  'big5',
+  'euc-jp',
+  'iso-2022-jp',
+  'shift_jis',
+  'euc-kr',
+])
 
 /** A label TextDecoder understands, in its canonical name, or null. */
 export function canonicalCharset(label: string | null | undefined): string | null {
@@ -95,7 +105,8 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
   if (declared === 'utf-8') {
     if (utf8 !== null) return { text: utf8, charset: 'utf-8', source, overridden: null }
     // header says UTF-8 but the bytes are not: believe the document's own legacy declaration if any
-    if (inDoc && inDoc !== 'utf-8') return { text: decodeAs(bytes, inDoc), charset: inDoc, source: 'document', overridden: 'utf-8' }
+    if (inDoc && inDoc !== 'utf-8')
+      return { text: decodeAs(bytes, inDoc), charset: inDoc, source: 'document', overridden: 'utf-8' }
     return { text: decodeAs(bytes, 'utf-8'), charset: 'utf-8', source, overridden: null }
   }
   if (declared) {
