@@ -1,10 +1,12 @@
 import { Command } from 'commander'
 import { isAppError } from '../shared/errors.js'
+import { registerAnalyze } from './commands/analyze.js'
 import { registerBackup } from './commands/backup.js'
 import { registerConfig } from './commands/config.js'
 import { registerExtract } from './commands/extract.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerMigrate } from './commands/migrate.js'
+import { registerSegment } from './commands/segment.js'
 import { registerServe } from './commands/serve.js'
 import { registerUser } from './commands/user.js'
 import { registerWorker } from './commands/worker.js'
@@ -17,6 +19,8 @@ export function buildCli(argv: string[], env: NodeJS.ProcessEnv): Command {
     .description(t('cli.description'))
     .option('--lang <lang>', t('opt.lang'))
     .option('--config <file>', t('opt.config'))
+    .helpOption('-h, --help', t('opt.help'))
+    .helpCommand('help [command]', t('opt.help_command'))
     .showHelpAfterError()
   for (const register of [
     registerServe,
@@ -25,6 +29,10 @@ export function buildCli(argv: string[], env: NodeJS.ProcessEnv): Command {
     registerUser,
     registerBackup,
     registerConfig,
+    registerIngest,
+    registerExtract,
+    registerAnalyze,
+    registerSegment,
   ]) {
     register(program, t)
   }

@@ -3,6 +3,8 @@ const vi = {
   'cli.description': 'Hải Đăng — nền tảng thông tin đối ngoại và báo chí',
   'opt.lang': 'ngôn ngữ của trợ giúp và thông báo (vi|en)',
   'opt.config': 'tệp cấu hình JSON',
+  'opt.help': 'hiện trợ giúp',
+  'opt.help_command': 'hiện trợ giúp của một lệnh',
   'opt.db': 'cơ sở dữ liệu (đường dẫn SQLite hoặc postgres://…); mặc định theo cấu hình',
   'serve.description': 'chạy máy chủ web (kèm tiến trình nền ở chế độ nhúng)',
   'serve.demo': 'nạp dữ liệu mẫu khi khởi động',
@@ -38,6 +40,13 @@ const vi = {
   'ingest.summary':
     'Nguồn tin: {feeds} (lỗi {feedErrors}); bài mới: {stored} (trùng lặp/đăng lại {duplicates}); đã có: {existing}; lỗi: {failed}.',
   'extract.description': 'trích xuất nội dung bài viết từ tệp, thư mục hoặc URL (JSON)',
+  'analyze.description':
+    'phân tích bài viết (ngôn ngữ, địa danh, chủ đề, sắc thái, sự kiện); --all để phân tích lại tất cả',
+  'analyze.all': 'phân tích lại mọi bài (sau khi đổi mô hình hoặc quy tắc)',
+  'analyze.articles': 'bài viết',
+  'analyze.summary': 'Đã phân tích {analyzed} bài ({withProblems} bài có phần chưa phân tích được).',
+  'segment.description': 'tách từ tiếng Việt: mỗi dòng một câu từ stdin, các âm tiết của một từ nối bằng _',
+  'segment.model': 'tệp mô hình tách từ (mặc định data/models/segmenter.bin.gz)',
   'error.prefix': 'Lỗi',
 } as const
 
@@ -47,6 +56,8 @@ const en: Record<CliKey, string> = {
   'cli.description': 'Hải Đăng — platform for foreign-information and press work',
   'opt.lang': 'language of help and messages (vi|en)',
   'opt.config': 'JSON config file',
+  'opt.help': 'show help',
+  'opt.help_command': 'show help for a command',
   'opt.db': 'database (SQLite path or postgres://…); defaults to the configuration',
   'serve.description': 'run the web server (with background workers in embedded mode)',
   'serve.demo': 'load demo data at start',
@@ -82,6 +93,14 @@ const en: Record<CliKey, string> = {
   'ingest.summary':
     'Feeds: {feeds} ({feedErrors} failed); new articles: {stored} ({duplicates} syndicated copies); already stored: {existing}; failed: {failed}.',
   'extract.description': 'extract the article from a file, directory or URL (JSON)',
+  'analyze.description':
+    'analyze articles (language, places, topics, tone, stories); --all re-analyzes everything',
+  'analyze.all': 're-analyze every article (after a model or rule change)',
+  'analyze.articles': 'articles',
+  'analyze.summary': 'Analyzed {analyzed} articles ({withProblems} with partial results).',
+  'segment.description':
+    'Vietnamese word segmentation: one sentence per line on stdin, syllables of a word joined by _',
+  'segment.model': 'segmenter model file (default data/models/segmenter.bin.gz)',
   'error.prefix': 'Error',
 }
 

@@ -101,7 +101,14 @@ async function openPostgres(opts: DbOptions): Promise<Db> {
     )
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-  return { db, dialect: 'postgres', location, pool, ...(opts.schema ? { schema: opts.schema } : {}), close: () => db.destroy() }
+  return {
+    db,
+    dialect: 'postgres',
+    location,
+    pool,
+    ...(opts.schema ? { schema: opts.schema } : {}),
+    close: () => db.destroy(),
+  }
 }
 
 export function redactUrl(url: string): string {

@@ -172,6 +172,88 @@ export interface ArticlesTable {
   dup_of: number | null
   warnings: string | null
   created_at: string
+  // analysis (0200): null until analyzed
+  analyzed_at: string | null
+  analysis_error: string | null
+  lang_reason: string | null
+  /** −10…+10 */
+  tone: number | null
+  /** drivers and sentence-level tone, JSON */
+  tone_json: string | null
+  /** 0…1 relevance to the office's home locality */
+  home_score: number | null
+  news_topic: string | null
+  news_score: number | null
+  story_id: number | null
+}
+
+export interface ArticlePlacesTable {
+  article_id: number
+  place_id: string
+  name: string
+  level: string
+  in_title: number
+  in_lead: number
+  mentions: number
+  confidence: number
+}
+
+export interface ArticleTopicsTable {
+  article_id: number
+  /** office taxonomy id (`sensitive.east_sea`), `news:<label>`, or `user:<id>` */
+  topic: string
+  source: 'rule' | 'model' | 'user'
+  score: number
+  why_json: string | null
+}
+
+export interface StoriesTable {
+  id: Generated<number>
+  lang: string
+  title: string
+  first_seen: string
+  last_seen: string
+  article_count: number
+  centroid_json: string
+  keys_json: string
+}
+
+export interface StoryLinksTable {
+  story_id: number
+  other_id: number
+  shared_json: string
+}
+
+export interface PlacesTable {
+  id: string
+  code: string
+  level: string
+  era: string
+  name: string
+  name_en: string | null
+  type: string
+  parent_id: string | null
+  record_json: string
+}
+
+export interface UserTopicsTable {
+  id: Generated<number>
+  name: string
+  description: string | null
+  owner_id: number | null
+  model_json: string | null
+  metrics_json: string | null
+  trained_at: string | null
+  created_at: string
+}
+
+export interface TopicLabelsTable {
+  topic_id: number
+  article_id: number
+  /** 1 = about the topic, 0 = not */
+  label: number
+  user_id: number | null
+  created_at: string
 }
 
 export interface ArticleRawTable {
@@ -198,4 +280,44 @@ export interface Database {
   feeds: FeedsTable
   articles: ArticlesTable
   article_raw: ArticleRawTable
+  article_places: ArticlePlacesTable
+  article_topics: ArticleTopicsTable
+  stories: StoriesTable
+  story_links: StoryLinksTable
+  places: PlacesTable
+  user_topics: UserTopicsTable
+  topic_labels: TopicLabelsTable
+  // search (0300-search): begin
+  search_docs: SearchDocsTable
+  saved_searches: SavedSearchesTable
+  // search: end
 }
+
+// search (0300-search): begin
+/** One row per indexed article: filter and facet fields copied from articles/sources (see src/search). */
+export interface SearchDocsTable {
+  article_id: number
+  source_id: number
+  country: string
+  lang: string
+  /** published_at, or fetched_at when unknown (ISO UTC) */
+  published_at: string
+  /** the Viet Nam calendar day of published_at, `2019-03-01` */
+  day: string
+  tone: number | null
+  indexed_at: string
+}
+
+export interface SavedSearchesTable {
+  id: Generated<number>
+  name: string
+  query: string
+  owner_id: number | null
+  shared: number
+  sort: 'date' | 'relevance'
+  /** SHA-256 of the token in the feed/JSON URLs; the token itself is shown once */
+  feed_token_hash: string
+  created_at: string
+  updated_at: string
+}
+// search: end

@@ -1,10 +1,4 @@
 import type { Command } from 'commander'
-import { createHttpClient } from '../../ingest/ingest-context.js'
-import { extractArticle } from '../../ingest/extract/extract-article.js'
-import { extractPath } from '../../ingest/extract/extract-path.js'
-import { toSummary } from '../../ingest/extract/types.js'
-import { decodeBytes } from '../../ingest/parse/charset.js'
-import { loadConfig } from '../../config/load-config.js'
 import type { CliT } from '../messages.js'
 
 /**
@@ -18,6 +12,12 @@ export function registerExtract(program: Command, t: CliT) {
     .description(t('extract.description'))
     .option('--format <format>', 'json', 'json')
     .action(async (target: string, o: { format: string }) => {
+      const { createHttpClient } = await import('../../ingest/ingest-context.js')
+      const { extractArticle } = await import('../../ingest/extract/extract-article.js')
+      const { extractPath } = await import('../../ingest/extract/extract-path.js')
+      const { toSummary } = await import('../../ingest/extract/types.js')
+      const { decodeBytes } = await import('../../ingest/parse/charset.js')
+      const { loadConfig } = await import('../../config/load-config.js')
       if (o.format !== 'json') throw new Error(`unsupported --format ${o.format} (json)`)
       let out: unknown
       if (/^https?:\/\//i.test(target)) {

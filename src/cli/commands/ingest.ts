@@ -1,11 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Command } from 'commander'
-import { createIngestContext } from '../../ingest/ingest-context.js'
-import { runIngest } from '../../ingest/run-ingest.js'
 import { commandContext } from '../context.js'
 import type { CliT } from '../messages.js'
 import { progress } from '../progress.js'
-import { openRuntime } from '../runtime.js'
 
 /** Between passes of a continuous run; each feed still waits for its own interval. */
 const PASS_EVERY_MS = 60_000
@@ -19,6 +16,9 @@ export function registerIngest(program: Command, t: CliT) {
     .option('--source <id>', t('ingest.source'))
     .option('--db <db>', t('opt.db'))
     .action(async (o: { once?: boolean; force?: boolean; source?: string }, cmd: Command) => {
+      const { createIngestContext } = await import('../../ingest/ingest-context.js')
+      const { runIngest } = await import('../../ingest/run-ingest.js')
+      const { openRuntime } = await import('../runtime.js')
       const { config, log } = commandContext(cmd)
       const rt = await openRuntime(config, log)
       const ctx = createIngestContext(config, rt.store.db, log)

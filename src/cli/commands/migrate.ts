@@ -1,6 +1,4 @@
 import type { Command } from 'commander'
-import { openDatabase } from '../../db/database.js'
-import { migrateToLatest } from '../../db/migrate.js'
 import { commandContext } from '../context.js'
 import type { CliT } from '../messages.js'
 
@@ -10,6 +8,8 @@ export function registerMigrate(program: Command, t: CliT) {
     .description(t('migrate.description'))
     .option('--db <db>', t('opt.db'))
     .action(async (_opts: unknown, cmd: Command) => {
+      const { openDatabase } = await import('../../db/database.js')
+      const { migrateToLatest } = await import('../../db/migrate.js')
       const { config } = commandContext(cmd)
       const store = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
       try {

@@ -1,9 +1,6 @@
 import type { Command } from 'commander'
-import { loadDemo } from '../../demo/load-demo.js'
-import { buildApp } from '../../web/app.js'
 import { commandContext } from '../context.js'
 import type { CliT } from '../messages.js'
-import { openRuntime } from '../runtime.js'
 
 export function registerServe(program: Command, t: CliT) {
   program
@@ -14,6 +11,9 @@ export function registerServe(program: Command, t: CliT) {
     .option('--host <host>', t('serve.host'))
     .option('--db <db>', t('opt.db'))
     .action(async (opts: { demo?: boolean; port?: string; host?: string }, cmd: Command) => {
+      const { loadDemo } = await import('../../demo/load-demo.js')
+      const { buildApp } = await import('../../web/app.js')
+      const { openRuntime } = await import('../runtime.js')
       const { config, log } = commandContext(cmd, {
         ...(opts.port ? { port: opts.port } : {}),
         ...(opts.host ? { host: opts.host } : {}),

@@ -1,7 +1,6 @@
 import type { Command } from 'commander'
 import { commandContext } from '../context.js'
 import type { CliT } from '../messages.js'
-import { openRuntime } from '../runtime.js'
 
 export function registerWorker(program: Command, t: CliT) {
   program
@@ -10,6 +9,7 @@ export function registerWorker(program: Command, t: CliT) {
     .option('--concurrency <n>', t('worker.concurrency'))
     .option('--db <db>', t('opt.db'))
     .action(async (opts: { concurrency?: string }, cmd: Command) => {
+      const { openRuntime } = await import('../runtime.js')
       const { config, log } = commandContext(cmd, opts.concurrency ? { workers: opts.concurrency } : {})
       const rt = await openRuntime(config, log)
       await rt.startWorkers(Math.max(1, config.workers))

@@ -76,7 +76,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     ['articles_b3_idx', ['sim_b3']],
     ['articles_dup_idx', ['dup_of']],
   ] as const) {
-    await db.schema.createIndex(name).on('articles').columns([...cols]).execute()
+    await db.schema
+      .createIndex(name)
+      .on('articles')
+      .columns([...cols])
+      .execute()
   }
 
   await db.schema

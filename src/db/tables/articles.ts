@@ -5,7 +5,11 @@ export type ArticleRow = Selectable<ArticlesTable>
 export type NewArticle = Insertable<ArticlesTable>
 
 export const findArticleByCanonicalUrl = (db: Kysely<Database>, canonicalUrl: string) =>
-  db.selectFrom('articles').select(['id', 'dup_of']).where('canonical_url', '=', canonicalUrl).executeTakeFirst()
+  db
+    .selectFrom('articles')
+    .select(['id', 'dup_of'])
+    .where('canonical_url', '=', canonicalUrl)
+    .executeTakeFirst()
 
 export const findArticle = (db: Kysely<Database>, id: number) =>
   db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
@@ -14,7 +18,11 @@ export const findArticle = (db: Kysely<Database>, id: number) =>
 export async function existingCanonicalUrls(db: Kysely<Database>, urls: string[]): Promise<Set<string>> {
   const out = new Set<string>()
   for (let i = 0; i < urls.length; i += 500) {
-    const rows = await db.selectFrom('articles').select('canonical_url').where('canonical_url', 'in', urls.slice(i, i + 500)).execute()
+    const rows = await db
+      .selectFrom('articles')
+      .select('canonical_url')
+      .where('canonical_url', 'in', urls.slice(i, i + 500))
+      .execute()
     for (const r of rows) out.add(r.canonical_url)
   }
   return out
@@ -40,18 +48,31 @@ export async function insertArticle(
       const existing = await findArticleByCanonicalUrl(trx, a.canonical_url)
       return { id: existing!.id, created: false }
     }
-    await trx.insertInto('article_raw').values({ ...raw, article_id: inserted.id }).execute()
+    await trx
+      .insertInto('article_raw')
+      .values({ ...raw, article_id: inserted.id })
+      .execute()
     return { id: inserted.id, created: true }
   })
 }
 
 /** Earlier articles sharing a SimHash band with these bands, within a time window: near-dup candidates. */
-export const simhashCandidates = (db: Kysely<Database>, bands: readonly [number, number, number, number], since: string, limit = 50) =>
+export const simhashCandidates = (
+  db: Kysely<Database>,
+  bands: readonly [number, number, number, number],
+  since: string,
+  limit = 50,
+) =>
   db
     .selectFrom('articles')
     .select(['id', 'simhash', 'dup_of', 'content_hash', 'body_text'])
     .where((eb) =>
-      eb.or([eb('sim_b0', '=', bands[0]), eb('sim_b1', '=', bands[1]), eb('sim_b2', '=', bands[2]), eb('sim_b3', '=', bands[3])]),
+      eb.or([
+        eb('sim_b0', '=', bands[0]),
+        eb('sim_b1', '=', bands[1]),
+        eb('sim_b2', '=', bands[2]),
+        eb('sim_b3', '=', bands[3]),
+      ]),
     )
     .where('fetched_at', '>=', since)
     .orderBy('id')
@@ -59,10 +80,19 @@ export const simhashCandidates = (db: Kysely<Database>, bands: readonly [number,
     .execute()
 
 export const findByContentHash = (db: Kysely<Database>, hash: string) =>
-  db.selectFrom('articles').select(['id', 'dup_of']).where('content_hash', '=', hash).orderBy('id').limit(1).executeTakeFirst()
+  db
+    .selectFrom('articles')
+    .select(['id', 'dup_of'])
+    .where('content_hash', '=', hash)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst()
 
 /** Articles newest first, for the plain list (paginated by offset). */
-export const listArticles = (db: Kysely<Database>, opts: { limit: number; offset: number; sourceId?: number | undefined }) => {
+export const listArticles = (
+  db: Kysely<Database>,
+  opts: { limit: number; offset: number; sourceId?: number | undefined },
+) => {
   let q = db
     .selectFrom('articles')
     .innerJoin('sources', 'sources.id', 'articles.source_id')
@@ -86,7 +116,10 @@ export const listArticles = (db: Kysely<Database>, opts: { limit: number; offset
 }
 
 export async function countArticles(db: Kysely<Database>): Promise<number> {
-  const r = await db.selectFrom('articles').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst()
+  const r = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirst()
   return Number(r?.n ?? 0)
 }
 
@@ -95,8 +128,16 @@ export function syndicationGroup(db: Kysely<Database>, representativeId: number)
   return db
     .selectFrom('articles')
     .innerJoin('sources', 'sources.id', 'articles.source_id')
-    .select(['articles.id', 'articles.title', 'articles.url', 'articles.published_at', 'sources.name as source_name'])
-    .where((eb) => eb.or([eb('articles.id', '=', representativeId), eb('articles.dup_of', '=', representativeId)]))
+    .select([
+      'articles.id',
+      'articles.title',
+      'articles.url',
+      'articles.published_at',
+      'sources.name as source_name',
+    ])
+    .where((eb) =>
+      eb.or([eb('articles.id', '=', representativeId), eb('articles.dup_of', '=', representativeId)]),
+    )
     .orderBy('articles.id')
     .execute()
 }

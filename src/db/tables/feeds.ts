@@ -55,7 +55,10 @@ export const listFeeds = (db: Kysely<Database>, sourceId?: number) => {
 }
 
 /** Enabled feeds whose next check is due (all enabled ones with `force`). */
-export const dueFeeds = (db: Kysely<Database>, opts: { now: string; force?: boolean; sourceId?: number | undefined }) => {
+export const dueFeeds = (
+  db: Kysely<Database>,
+  opts: { now: string; force?: boolean; sourceId?: number | undefined },
+) => {
   let q = db.selectFrom('feeds').selectAll().where('enabled', '=', 1)
   if (!opts.force) q = q.where('next_check_at', '<=', opts.now)
   if (opts.sourceId !== undefined) q = q.where('source_id', '=', opts.sourceId)
@@ -65,7 +68,14 @@ export const dueFeeds = (db: Kysely<Database>, opts: { now: string; force?: bool
 export async function recordFeedSuccess(
   db: Kysely<Database>,
   id: number,
-  r: { etag: string | null; lastModified: string | null; format?: string | null; title?: string | null; itemsSeen: number; nextCheckAt: string },
+  r: {
+    etag: string | null
+    lastModified: string | null
+    format?: string | null
+    title?: string | null
+    itemsSeen: number
+    nextCheckAt: string
+  },
 ) {
   const now = nowIso()
   await db

@@ -34,15 +34,26 @@ export async function insertJob(
  * Atomically takes the next due job, skipping queues that are busy. The conditional UPDATE makes the
  * claim safe even if two processes share the file: only one sees `status = 'pending'` change.
  */
-export async function claimNextJob(db: Kysely<Database>, workerId: string, busyQueues: string[]): Promise<JobRow | undefined> {
+export async function claimNextJob(
+  db: Kysely<Database>,
+  workerId: string,
+  busyQueues: string[],
+): Promise<JobRow | undefined> {
   const now = nowIso()
   let q = db.selectFrom('jobs').select('id').where('status', '=', 'pending').where('run_at', '<=', now)
-  if (busyQueues.length > 0) q = q.where((eb) => eb.or([eb('queue', 'is', null), eb('queue', 'not in', busyQueues)]))
+  if (busyQueues.length > 0)
+    q = q.where((eb) => eb.or([eb('queue', 'is', null), eb('queue', 'not in', busyQueues)]))
   const candidates = await q.orderBy('run_at').orderBy('id').limit(5).execute()
   for (const c of candidates) {
     const row = await db
       .updateTable('jobs')
-      .set({ status: 'running', locked_at: now, locked_by: workerId, attempts: sql`attempts + 1`, updated_at: now })
+      .set({
+        status: 'running',
+        locked_at: now,
+        locked_by: workerId,
+        attempts: sql`attempts + 1`,
+        updated_at: now,
+      })
       .where('id', '=', c.id)
       .where('status', '=', 'pending')
       .returningAll()

@@ -15,7 +15,11 @@ export interface NewSource {
 
 /** Inserts a source, or returns the existing one with the same homepage (adding twice is harmless). */
 export async function upsertSource(db: Kysely<Database>, s: NewSource): Promise<SourceRow> {
-  const existing = await db.selectFrom('sources').selectAll().where('homepage', '=', s.homepage).executeTakeFirst()
+  const existing = await db
+    .selectFrom('sources')
+    .selectAll()
+    .where('homepage', '=', s.homepage)
+    .executeTakeFirst()
   if (existing) return existing
   const now = nowIso()
   const row: Insertable<SourcesTable> = {
@@ -36,8 +40,14 @@ export async function upsertSource(db: Kysely<Database>, s: NewSource): Promise<
 export const findSource = (db: Kysely<Database>, id: number) =>
   db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst()
 
-export const listSources = (db: Kysely<Database>) => db.selectFrom('sources').selectAll().orderBy('name').execute()
+export const listSources = (db: Kysely<Database>) =>
+  db.selectFrom('sources').selectAll().orderBy('name').execute()
 
 export async function markSourceVerified(db: Kysely<Database>, id: number) {
-  await db.updateTable('sources').set({ verified: 1, updated_at: nowIso() }).where('id', '=', id).where('verified', '=', 0).execute()
+  await db
+    .updateTable('sources')
+    .set({ verified: 1, updated_at: nowIso() })
+    .where('id', '=', id)
+    .where('verified', '=', 0)
+    .execute()
 }

@@ -1,0 +1,65 @@
+import { type Kysely, sql } from 'kysely'
+import { type DialectName, withId } from '../dialect.js'
+
+/**
+ * Search index (see docs/search.md). `search_docs` holds, per indexed article, the fields that filter
+ * and facet (copied from articles/sources so a facet never reads the wide articles row). Words are
+ * indexed twice, position for position: `exact` (normalized, lower case, with diacritics) and `folded`
+ * (no diacritics, đ → d), for the title alone and for title + lead + body. SQLite: one contentless
+ * FTS5 table keyed by article id. PostgreSQL: four tsvector columns on search_docs with GIN indexes.
+ * Saved searches are stored here too.
+ */
+export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  let docs = db.schema
+    .createTable('search_docs')
+    .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+    .addColumn('source_id', 'integer', (c) => c.notNull())
+    .addColumn('country', 'text', (c) => c.notNull())
+    .addColumn('lang', 'text', (c) => c.notNull())
+    .addColumn('published_at', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('tone', 'real')
+    .addColumn('indexed_at', 'text', (c) => c.notNull())
+  if (dialect === 'postgres') {
+    for (const c of ['title_exact', 'title_folded', 'text_exact', 'text_folded'])
+      docs = docs.addColumn(c, sql`tsvector`, (col) => col.notNull())
+  }
+  await docs.execute()
+  for (const [name, cols] of [
+    ['search_docs_published_idx', ['published_at']],
+    ['search_docs_day_idx', ['day']],
+    ['search_docs_source_idx', ['source_id', 'published_at']],
+  ] as const) {
+    await db.schema
+      .createIndex(name)
+      .on('search_docs')
+      .columns([...cols])
+      .execute()
+  }
+
+  if (dialect === 'sqlite') {
+    await sql`create virtual table search_fts using fts5(title_exact, title_folded, text_exact, text_folded,
+      content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0")`.execute(db)
+    // articles → search_docs cascades; the FTS rows follow through this trigger
+    await sql`create trigger search_docs_fts_delete after delete on search_docs begin
+      delete from search_fts where rowid = old.article_id; end`.execute(db)
+  } else {
+    for (const c of ['title_exact', 'title_folded', 'text_exact', 'text_folded']) {
+      await sql`create index ${sql.id(`search_docs_${c}_gin`)} on search_docs using gin (${sql.id(c)})`.execute(
+        db,
+      )
+    }
+  }
+
+  await withId(db.schema.createTable('saved_searches'), dialect)
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('query', 'text', (c) => c.notNull())
+    .addColumn('owner_id', 'integer', (c) => c.references('users.id').onDelete('cascade'))
+    .addColumn('shared', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('sort', 'text', (c) => c.notNull().defaultTo('date'))
+    .addColumn('feed_token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('saved_searches_owner_idx').on('saved_searches').column('owner_id').execute()
+}
