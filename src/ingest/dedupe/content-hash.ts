@@ -11,11 +11,11 @@ export function contentKey(text: string): string {
 
 /** `contentKey` of an already comparable text. */
 export function contentKeyOfComparable(s: string): string {
-  const words: string[] = []
+  let out = ''
   forEachSyllable(s, (start, end) => {
-    words.push(s.slice(start, end))
+    out += out === '' ? s.slice(start, end) : ` ${s.slice(start, end)}`
   })
-  return words.join(' ')
+  return out
 }
 
 /**

@@ -52,6 +52,23 @@ describe('minhashSignature / jaccardEstimate', () => {
     assert.throws(() => jaccardEstimate(new Uint32Array(64), new Uint32Array(32)), RangeError)
   })
 
+  it('fills every slot of a short text (densification) and keeps it comparable', () => {
+    const short = 'Sáng 8/4, UBND tỉnh Quảng Trị tổ chức họp báo'
+    const s = minhashSignature(short)
+    assert.ok(new Set(s).size <= 9, 'at most one distinct value per shingle (9 here)')
+    assert.equal(isEmptySignature(s), false)
+    assert.ok(s.every((v) => v !== 0xffffffff))
+    assert.equal(jaccardEstimate(s, minhashSignature(short.toUpperCase())), 1)
+    assert.ok(
+      jaccardEstimate(s, minhashSignature('Chiều 15/4, UBND tỉnh Quảng Trị trao quyết định đầu tư')) < 0.6,
+    )
+  })
+
+  it('rejects a signature length that is not a positive integer', () => {
+    assert.throws(() => minhashSignature(PRESS_RELEASE, 0), RangeError)
+    assert.throws(() => minhashSignature(PRESS_RELEASE, 1.5), RangeError)
+  })
+
   it('marks the empty text', () => {
     assert.equal(isEmptySignature(minhashSignature('')), true)
     assert.equal(isEmptySignature(minhashSignature('Theo TTXVN')), false)

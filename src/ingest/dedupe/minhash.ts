@@ -2,8 +2,8 @@ import { fmix32, murmurRound } from './hash32.js'
 import { type ShingleHashes, shingleHashes } from './shingles.js'
 
 /**
- * Hash functions per signature. 64 gives a Jaccard estimate with a standard error of at most
- * 0.0625 (0.05 at 0.8), enough to verify candidates against a 0.7 threshold; 256 bytes a text.
+ * Slots per signature. 64 gives a Jaccard estimate with a standard error of at most 0.0625
+ * (0.05 at 0.8), enough to verify candidates against a 0.7 threshold; 256 bytes a text.
  */
 export const MINHASH_K = 64
 /**
@@ -16,44 +16,47 @@ export const MINHASH_BAND_ROWS = 2
 
 /** Slot value of an empty text (no shingle): larger than any hash, equal across empty texts. */
 const EMPTY_SLOT = 0xffffffff
-
-let seedCache: Uint32Array | undefined
-
-/** The per-slot seeds: a fixed sequence (stored signatures depend on it), made once. */
-function seeds(k: number): Uint32Array {
-  if (seedCache === undefined || seedCache.length < k) {
-    const s = new Uint32Array(Math.max(k, MINHASH_K))
-    let x = 0x2545f491
-    for (let i = 0; i < s.length; i++) {
-      x = (x + 0x9e3779b9) | 0 // golden-ratio increment, then a finaliser: a splitmix-style sequence
-      s[i] = fmix32(x)
-    }
-    seedCache = s
-  }
-  return seedCache
-}
+/** Seed of the probe sequence that fills empty bins (fixed: stored signatures depend on it). */
+const DENSIFY_SEED = 0x2545f491
 
 /**
- * MinHash signature of the text's set of syllable 3-shingles: slot i holds the least value of
- * hash function i over the shingles. The share of equal slots between two signatures estimates the
- * Jaccard similarity of the two shingle sets (`jaccardEstimate`).
+ * MinHash signature of the text's set of syllable 3-shingles, as a one-permutation MinHash with
+ * optimal densification (Li, Owen & Zhang 2012; Shrivastava 2017): each shingle's hash picks one of
+ * k bins (high half) and competes for that bin's minimum (low half); an empty bin copies the bin its
+ * fixed probe sequence reaches first. The share of equal slots between two signatures estimates the
+ * Jaccard similarity of the two shingle sets (`jaccardEstimate`), like k independent hash functions
+ * would, at the cost of one hash per shingle instead of k.
  */
 export function minhashSignature(text: string, k = MINHASH_K): Uint32Array {
   return minhashOfShingles(shingleHashes(text), k)
 }
 
 /** MinHash of precomputed shingle hashes (lets one pass feed SimHash and MinHash). */
-export function minhashOfShingles({ lo }: ShingleHashes, k = MINHASH_K): Uint32Array {
-  const seed = seeds(k)
+export function minhashOfShingles({ lo, hi }: ShingleHashes, k = MINHASH_K): Uint32Array {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`bad signature length ${k}`)
   const sig = new Uint32Array(k).fill(EMPTY_SLOT)
+  const filled = new Uint8Array(k)
   for (let s = 0; s < lo.length; s++) {
-    const x = lo[s]!
-    for (let i = 0; i < k; i++) {
-      const h = fmix32(x ^ seed[i]!)
-      if (h < sig[i]!) sig[i] = h
+    const bin = hi[s]! % k
+    const v = lo[s]!
+    if (filled[bin] === 0 || v < sig[bin]!) sig[bin] = v
+    filled[bin] = 1
+  }
+  if (lo.length > 0) densify(sig, filled, k)
+  return sig
+}
+
+/** Fills each empty bin from the first filled bin of its own probe sequence (same for every text). */
+function densify(sig: Uint32Array, filled: Uint8Array, k: number): void {
+  const source = new Int32Array(k).fill(-1)
+  for (let i = 0; i < k; i++) {
+    if (filled[i] === 1) continue
+    for (let attempt = 0; source[i] === -1; attempt++) {
+      const j = fmix32(murmurRound(murmurRound(DENSIFY_SEED, i), attempt)) % k
+      if (filled[j] === 1) source[i] = j
     }
   }
-  return sig
+  for (let i = 0; i < k; i++) if (source[i]! >= 0) sig[i] = sig[source[i]!]!
 }
 
 /** Share of equal slots: an unbiased estimate of the Jaccard similarity of the two shingle sets. */
