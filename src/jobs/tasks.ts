@@ -1,9 +1,12 @@
+import { createAnalyzer, type Analyzer } from '../analyze/analyzer.js'
+import { analysisTasks } from '../analyze/tasks.js'
+import { loadNewsClassifier } from '../analyze/topics/news-classifier.js'
 import type { Config } from '../config/options.js'
 import type { Db } from '../db/database.js'
 import { deleteExpiredSessions } from '../db/tables/sessions.js'
-import type { Logger } from '../shared/logger.js'
 import { createIngestContext } from '../ingest/ingest-context.js'
 import { ingestTasks } from '../ingest/tasks.js'
+import type { Logger } from '../shared/logger.js'
 import type { JobQueue, TaskList } from './job-queue.js'
 import type { ScheduleEntry } from './scheduler.js'
 
@@ -20,11 +23,19 @@ const KEEP_DAYS = 30
 /**
  * Every background task by name: the composition root of background work. Domains add theirs here;
  * handlers are idempotent. Returns the tasks and a `close` for what they hold open (HTTP pools).
+ * Each stored article queues its analysis, so coverage is analyzed minutes after it is published.
  */
 export function buildTasks(deps: TaskDeps): { tasks: TaskList; close: () => Promise<void> } {
   const ingest = createIngestContext(deps.config, deps.store.db, deps.log)
+  ingest.onArticle = (articleId) => deps.queue.add('analyze.article', { articleId }, { jobKey: `analyze:${articleId}` })
+  let analyzer: Promise<Analyzer> | undefined
+  const getAnalyzer = () => {
+    analyzer ??= createAnalyzer({ db: deps.store.db, news: loadNewsClassifier })
+    return analyzer
+  }
   const tasks: TaskList = {
     ...ingestTasks(ingest, deps.queue),
+    ...analysisTasks(deps.store.db, deps.log, getAnalyzer),
     'maintenance.cleanup': async (_payload, { log }) => {
       const now = new Date().toISOString()
       const old = new Date(Date.now() - KEEP_DAYS * 86_400_000).toISOString()
@@ -40,4 +51,6 @@ export function buildTasks(deps: TaskDeps): { tasks: TaskList; close: () => Prom
 /** Recurring work, in Asia/Ho_Chi_Minh wall-clock time. */
 export const SCHEDULE: ScheduleEntry[] = [
   { name: 'maintenance', pattern: '30 3 * * *', task: 'maintenance.cleanup' },
+  { name: 'ingest-poll', pattern: '*/2 * * * *', task: 'ingest.poll' },
+  { name: 'analyze-pending', pattern: '*/10 * * * *', task: 'analyze.pending' },
 ]
