@@ -140,6 +140,11 @@ test('streets, people, markets and common words are not places', () => {
     ids({ body: 'Học sinh thi hát tiếng Anh. Cục trưởng, ông Bùi Quang Anh, phát biểu.' }, g),
     [],
   )
+  assert.deepEqual(ids({ body: 'Ở Hà Nội, đối tượng Việt Hùng (trú tại Côn Minh, Trung Quốc) bị bắt.' }, g), [
+    'vn:2025:province:01',
+    'region:con-minh',
+    'country:CN',
+  ])
   // a house number before a commune-like name is a street address
   assert.deepEqual(ids({ body: 'Cửa hàng ở 19 Cát Linh, Hà Nội.' }, g), ['vn:2025:province:01'])
   // a name glued to the next capitalised syllable is part of a longer name ("Lăng Quán" is spelled "Lang Quán")

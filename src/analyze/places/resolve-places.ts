@@ -28,6 +28,11 @@ const BONUS = {
 } as const
 /** Tokens either side within which a name counts as "beside" another (same sentence only). */
 const NEAR_TOKENS = 12
+/**
+ * Cities, towns and island units are known by name alone ("Nha Trang", "Côn Đảo"): they may be
+ * recognised without a type word or a parent nearby (other communes and districts may not).
+ */
+const WELL_KNOWN_TYPES = new Set(['thành phố', 'thị xã', 'đặc khu'])
 /** Below this score margin between two different places, the choice is a guess. */
 const AMBIGUOUS_MARGIN = 0.1
 
@@ -69,15 +74,13 @@ export function articleKeys(
 }
 
 /**
- * Without a type word, a name that is also a province's (alias) means the province: "Sài Gòn" is the
- * city, not its ward Sài Gòn; "Vĩnh Long" the province, not the former city of Vĩnh Long inside it.
+ * Without a type word, a name that is also a province's or a country's (or their alias) means that:
+ * "Sài Gòn" is the city, not its ward Sài Gòn; "Đồng Tháp" in a list of provinces is the province,
+ * not the commune of that name in Hà Nội.
  */
 function withoutNamesakes(ids: string[], gaz: Gazetteer): string[] {
-  const provinces = new Set(
-    ids.filter((id) => gaz.records.get(id)!.level === 'province').map((id) => gaz.provinceNow.get(id)),
-  )
-  if (provinces.size === 0) return ids
-  return ids.filter((id) => !isSmall(gaz.records.get(id)!.level) || !provinces.has(gaz.provinceNow.get(id)))
+  const big = ids.some((id) => !isSmall(gaz.records.get(id)!.level))
+  return big ? ids.filter((id) => !isSmall(gaz.records.get(id)!.level)) : ids
 }
 
 /**
@@ -98,7 +101,9 @@ function candidateIds(o: Occurrence, gaz: Gazetteer): { ids: string[]; typeOk: b
     const r = gaz.records.get(id)!
     return typeFits(tw, r.level, r.type, r.formerTypes)
   })
-  return fit.length > 0 ? { ids: fit, typeOk: true } : { ids, typeOk: false }
+  if (fit.length > 0) return { ids: fit, typeOk: true }
+  // a type carried over a list ("phường Sài Gòn, TP.HCM") that fits nothing was never meant for this name
+  return { ids: o.typeSource === 'list' ? withoutNamesakes(ids, gaz) : ids, typeOk: false }
 }
 
 function score(id: string, o: Occurrence, typeOk: boolean, ctx: Context, gaz: Gazetteer) {
@@ -145,7 +150,7 @@ function score(id: string, o: Occurrence, typeOk: boolean, ctx: Context, gaz: Ga
 
 function confidenceOf(o: Occurrence, level: PlaceLevel, typeOk: boolean, ambiguous: boolean): number {
   let c = typeOk ? 0.9 : isSmall(level) ? 0.65 : 0.85
-  if (o.typeWord && !typeOk) c *= 0.7
+  if (o.typeWord && o.typeSource !== 'list' && !typeOk) c *= 0.7
   if (o.folded) c *= 0.9
   if (o.weakStart) c *= 0.75
   if (ambiguous) c *= 0.75
@@ -168,7 +173,10 @@ export function resolveOccurrence(
   const scored = ids
     .map((id) => ({ id, level: gaz.records.get(id)!.level, ...score(id, o, typeOk, ctx, gaz) }))
     // a commune or district named without a type word needs a parent, a neighbour or home to vouch for it
-    .filter((c) => typeOk || !isSmall(c.level) || c.support > 0)
+    .filter(
+      (c) =>
+        typeOk || !isSmall(c.level) || c.support > 0 || WELL_KNOWN_TYPES.has(gaz.records.get(c.id)!.type),
+    )
     .sort((a, b) => b.s - a.s || a.id.localeCompare(b.id))
   const best = scored[0]
   if (!best) return null

@@ -126,6 +126,16 @@ function commonPhraseInCaps(tokens: Token[], ti: number, tj: number): boolean {
   return span.every((t) => isAllCaps(t.raw)) && COMMON_PHRASES.has(span.map((t) => t.folded).join(' '))
 }
 
+/** Words that open a person's particulars in brackets: "Việt Hùng (trú tại…)", "Hải Anh (SN 1990)". */
+const PERSON_DETAILS = new Set(['sn', 'sinh', 'tru', 'que', 'ngu', 'tuoi'])
+
+/** "Việt Hùng (1987)", "Việt Hùng (trú tại …)": the name is a person's. */
+function personAfter(tokens: Token[], tj: number): boolean {
+  const next = tokens[tj]
+  if (!next || next.gap !== 'open') return false
+  return /^(19|20)\d\d$/.test(next.raw) || PERSON_DETAILS.has(next.folded)
+}
+
 /** "19 Cát Linh": a house number, so a street named like a commune. */
 const afterHouseNumber = (tokens: Token[], i: number) => {
   const prev = tokens[i - 1]
@@ -170,6 +180,7 @@ export function scanField(field: Field, tokens: Token[], trie: TrieNode, accente
       (!typeWord &&
         (ctx.notPlace.endsBefore(tokens, i, accented) > 0 ||
           gluedBefore(tokens, i, single) ||
+          personAfter(tokens, tj) ||
           commonPhraseInCaps(tokens, i, tj) ||
           (single && next?.gap === 'space' && !!COMPOUND_STARTS.get(tokens[i]!.folded)?.has(next.folded))))
     if (!rejected) {
