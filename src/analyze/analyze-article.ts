@@ -134,6 +134,7 @@ export async function analyzeArticle(
           })
         : null,
       homeScore: rel?.score ?? null,
+      homeLevel: rel ? (rel.commune ? 'commune' : rel.province ? 'province' : rel.country ? 'country' : null) : null,
       newsTopic: news?.label ?? null,
       newsScore: news?.score ?? null,
       storyId,

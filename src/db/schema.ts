@@ -182,6 +182,8 @@ export interface ArticlesTable {
   tone_json: string | null
   /** 0…1 relevance to the office's home locality */
   home_score: number | null
+  /** the most specific home scope the article names: 'commune' | 'province' | 'country' */
+  home_level: string | null
   news_topic: string | null
   news_score: number | null
   story_id: number | null

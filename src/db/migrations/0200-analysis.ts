@@ -10,6 +10,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     ['tone', 'real'],
     ['tone_json', 'text'],
     ['home_score', 'real'],
+    ['home_level', 'text'],
     ['news_topic', 'text'],
     ['news_score', 'real'],
     ['story_id', 'integer'],
@@ -18,6 +19,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
   }
   await db.schema.createIndex('articles_story_idx').on('articles').column('story_id').execute()
   await db.schema.createIndex('articles_analyzed_idx').on('articles').column('analyzed_at').execute()
+  await db.schema.createIndex('articles_home_idx').on('articles').columns(['home_level', 'published_at']).execute()
 
   await db.schema
     .createTable('article_places')

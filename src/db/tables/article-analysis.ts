@@ -9,6 +9,7 @@ export interface AnalysisRecord {
   tone: number | null
   toneJson: string | null
   homeScore: number | null
+  homeLevel: string | null
   newsTopic: string | null
   newsScore: number | null
   storyId: number | null
@@ -34,6 +35,7 @@ export async function saveAnalysis(
       tone: r.tone,
       tone_json: r.toneJson,
       home_score: r.homeScore,
+      home_level: r.homeLevel,
       news_topic: r.newsTopic,
       news_score: r.newsScore,
       story_id: r.storyId,

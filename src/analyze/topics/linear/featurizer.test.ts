@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { createFeaturizer } from './featurizer.js'
+import { hashString } from './hash.js'
+import { canonicalSyllable, foldSyllable } from './syllables.js'
+
+const unigramsOnly = createFeaturizer({ bigrams: false, folded: false, maxChars: 10_000 })
+const withBigrams = createFeaturizer({ bigrams: true, folded: false, maxChars: 10_000 })
+
+const total = (t: { counts: Float32Array }) => t.counts.reduce((a, b) => a + b, 0)
+
+test('old and new tone placement, case and NFD input give the same terms', () => {
+  const a = withBigrams.terms('Hoà bình và thuỷ lợi')
+  const b = withBigrams.terms('HÒA BÌNH VÀ THỦY LỢI'.normalize('NFD'))
+  assert.deepEqual([...a.hashes], [...b.hashes])
+  assert.equal(canonicalSyllable('hoà'), canonicalSyllable('hòa'))
+  assert.notEqual(canonicalSyllable('tân'), canonicalSyllable('tấn'))
+})
+
+test('counts repeated syllables and keeps hashes sorted and distinct', () => {
+  const t = unigramsOnly.terms('bóng đá, bóng rổ; bóng chuyền')
+  assert.equal(t.hashes.length, 4)
+  assert.equal(total(t), 6)
+  for (let i = 1; i < t.hashes.length; i++) assert.ok(t.hashes[i]! > t.hashes[i - 1]!)
+  const bong = t.hashes.indexOf(hashString(canonicalSyllable('bóng')))
+  assert.equal(t.counts[bong], 3)
+})
+
+test('bigrams join syllables separated by spaces only, not across punctuation or lines', () => {
+  assert.equal(total(withBigrams.terms('đội tuyển quốc gia')), 4 + 3)
+  assert.equal(total(withBigrams.terms('đội tuyển. quốc gia')), 4 + 2)
+  assert.equal(total(withBigrams.terms('đội tuyển\nquốc gia')), 4 + 2)
+})
+
+test('long digit runs collapse into one number feature', () => {
+  const a = unigramsOnly.terms('gọi 0912345678')
+  const b = unigramsOnly.terms('gọi 0987654321')
+  assert.deepEqual([...a.hashes], [...b.hashes])
+  assert.notDeepEqual([...unigramsOnly.terms('năm 2006').hashes], [...unigramsOnly.terms('năm 2007').hashes])
+})
+
+test('folded variant makes accent-less text share features with accented text', () => {
+  const folded = createFeaturizer({ bigrams: false, folded: true, maxChars: 10_000 })
+  const accented = new Set(folded.terms('Đắk Lắk').hashes)
+  const plain = folded.terms('dak lak').hashes
+  assert.ok([...plain].every((h) => accented.has(h)))
+  assert.equal(foldSyllable('đường'), 'duong')
+})
+
+test('reads at most maxChars characters and never fails on empty or odd input', () => {
+  const short = createFeaturizer({ bigrams: true, folded: false, maxChars: 5 })
+  assert.equal(total(short.terms('abc def ghi')), 2 + 1)
+  assert.equal(withBigrams.terms('').hashes.length, 0)
+  assert.equal(withBigrams.terms('!!! ... ---').hashes.length, 0)
+  assert.ok(withBigrams.terms('\u0000\uffff\ud800 x').hashes.length >= 1)
+})

@@ -1,0 +1,112 @@
+import { hashPair, hashString } from './hash.js'
+import { canonicalSyllable, foldSyllable } from './syllables.js'
+
+/** How text becomes hashed term counts. Stored inside every model file so training and use agree. */
+export interface FeatureOptions {
+  /** Add syllable bigrams (adjacent syllables within one clause). */
+  bigrams: boolean
+  /** Also add diacritic-folded unigrams, so text typed without accents still scores. */
+  folded: boolean
+  /** Only the first `maxChars` characters are read: a topic shows early, and this bounds latency. */
+  maxChars: number
+}
+
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { bigrams: true, folded: false, maxChars: 20_000 }
+
+/** Distinct term hashes of one text with their counts, hashes ascending. */
+export interface TermCounts {
+  hashes: Uint32Array
+  counts: Float32Array
+}
+
+export interface Featurizer {
+  readonly options: FeatureOptions
+  terms(text: string): TermCounts
+}
+
+/** Letters and digits; everything else separates syllables. */
+const SYLLABLE = /[\p{L}\p{N}]+/gu
+/** Seeds keep unigram, bigram and folded features in separate hash families. */
+const UNIGRAM_SEED = 0
+const BIGRAM_SEED = 0x5bd1e995
+const FOLDED_SEED = 0x27d4eb2f
+/** Syllable memo size before it is cleared: bounds memory on endless streams of new words. */
+const MEMO_LIMIT = 300_000
+
+/** Only spaces between two syllables keep a bigram; punctuation or a line break ends the clause. */
+function joinedBySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c !== 32 && c !== 9 && c !== 160) return false
+  }
+  return true
+}
+
+/** Creates a featurizer holding its own syllable memo (no module-level state). */
+export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): Featurizer {
+  const memo = new Map<string, number>()
+  const foldedMemo = new Map<string, number>()
+  let buffer = new Uint32Array(4096)
+
+  const syllableHash = (s: string): number => {
+    let h = memo.get(s)
+    if (h === undefined) {
+      if (memo.size > MEMO_LIMIT) memo.clear()
+      h = hashString(canonicalSyllable(s), UNIGRAM_SEED)
+      memo.set(s, h)
+    }
+    return h
+  }
+  const foldedHash = (s: string): number => {
+    let h = foldedMemo.get(s)
+    if (h === undefined) {
+      if (foldedMemo.size > MEMO_LIMIT) foldedMemo.clear()
+      h = hashString(foldSyllable(s), FOLDED_SEED)
+      foldedMemo.set(s, h)
+    }
+    return h
+  }
+
+  function terms(input: string): TermCounts {
+    const text = input.slice(0, options.maxChars).normalize('NFC').toLowerCase()
+    let n = 0
+    let prevHash = -1
+    let prevEnd = 0
+    const push = (h: number) => {
+      if (n === buffer.length) {
+        const grown = new Uint32Array(buffer.length * 2)
+        grown.set(buffer)
+        buffer = grown
+      }
+      buffer[n++] = h
+    }
+    for (const m of text.matchAll(SYLLABLE)) {
+      const s = m[0]
+      const h = syllableHash(s)
+      push(h)
+      if (options.folded) push(foldedHash(s))
+      if (options.bigrams && prevHash >= 0 && joinedBySpace(text, prevEnd, m.index)) {
+        push(hashPair(prevHash, h, BIGRAM_SEED))
+      }
+      prevHash = h
+      prevEnd = m.index + s.length
+    }
+    return countSorted(buffer.subarray(0, n).sort())
+  }
+
+  return { options, terms }
+}
+
+/** Run-length counts of a sorted hash list. */
+function countSorted(sorted: Uint32Array): TermCounts {
+  let distinct = 0
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++
+  const hashes = new Uint32Array(distinct)
+  const counts = new Float32Array(distinct)
+  let k = -1
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) hashes[++k] = sorted[i]!
+    counts[k]! += 1
+  }
+  return { hashes, counts }
+}
