@@ -27,6 +27,7 @@ export function buildCorpus(sourceDir = projectDataDir('demo', 'source')): Corpu
   const seen = new Set<string>()
   for (const a of all) {
     if (seen.has(a.id)) throw new Error(`duplicate article id ${a.id}`)
+    if ((a.updatedAfterHours ?? 0) > a.ageHours) throw new Error(`${a.id} is updated in the future`)
     seen.add(a.id)
   }
   return all

@@ -20,6 +20,8 @@ export const OutletDef = z.object({
   lang: z.enum(['vi', 'en']),
   delivery: Delivery,
   dateStyle: DateStyle,
+  /** article URL under pathPrefix: `{section}`, `{slug}`, `{num}`, `{yyyy}`, `{mm}`, `{dd}` are filled in */
+  articlePath: z.string().regex(/^\/[a-z0-9{}/.-]*$/),
   tagline: z.string(),
 })
 export type OutletDef = z.infer<typeof OutletDef>
