@@ -1,0 +1,44 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { FieldNode } from './query/ast.js'
+import type { ResolvedFields } from './resolve-fields.js'
+
+const NONE = sql<boolean>`(1 = 0)`
+
+const inList = (ids: readonly (string | number)[]) => sql.join(ids.map((v) => sql`${v}`))
+
+/** The SQL condition of a metadata field, on the `search_docs d` row (same SQL on both backends). */
+export function fieldCondition(node: FieldNode, resolved: ResolvedFields): RawBuilder<boolean> {
+  switch (node.field) {
+    case 'lang':
+      return sql<boolean>`(d.lang = ${node.value.toLowerCase()})`
+    case 'country':
+      return sql<boolean>`(d.country = ${node.value.toUpperCase()})`
+    case 'source': {
+      const ids = resolved.get(node) ?? []
+      return ids.length === 0 ? NONE : sql<boolean>`(d.source_id in (${inList(ids)}))`
+    }
+    case 'place': {
+      const ids = resolved.get(node) ?? [node.value]
+      return sql<boolean>`(d.article_id in (select article_id from article_places where place_id in (${inList(ids)})))`
+    }
+    case 'topic': {
+      // `topic:sensitive` also finds `sensitive.east_sea`: a range on the dotted id, no LIKE escaping needed
+      const v = node.value
+      return sql<boolean>`(d.article_id in (select article_id from article_topics where topic = ${v} or (topic >= ${`${v}.`} and topic < ${`${v}/`})))`
+    }
+    case 'tone': {
+      const parts: RawBuilder<boolean>[] = [sql<boolean>`d.tone is not null`]
+      if (node.min !== null)
+        parts.push(node.minInclusive ? sql`d.tone >= ${node.min}` : sql`d.tone > ${node.min}`)
+      if (node.max !== null)
+        parts.push(node.maxInclusive ? sql`d.tone <= ${node.max}` : sql`d.tone < ${node.max}`)
+      return sql<boolean>`(${sql.join(parts, sql` and `)})`
+    }
+    case 'date': {
+      const parts: RawBuilder<boolean>[] = []
+      if (node.from !== null) parts.push(sql`d.published_at >= ${node.from}`)
+      if (node.to !== null) parts.push(sql`d.published_at < ${node.to}`)
+      return sql<boolean>`(${sql.join(parts, sql` and `)})`
+    }
+  }
+}
