@@ -53,9 +53,7 @@ export function trainLogistic(
   const positives = ys.filter(Boolean).length
   const negatives = ys.length - positives
   const weightOf = (y: boolean) =>
-    !opts.balanced || positives === 0 || negatives === 0
-      ? 1
-      : ys.length / (2 * (y ? positives : negatives))
+    !opts.balanced || positives === 0 || negatives === 0 ? 1 : ys.length / (2 * (y ? positives : negatives))
   const random = createRandom(opts.seed)
   const order = Int32Array.from(xs, (_, i) => i)
   let t = 0

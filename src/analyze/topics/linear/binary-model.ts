@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { type BinaryWeights, DEFAULT_LOGISTIC_OPTIONS, dot, type LogisticOptions, sigmoid, trainLogistic } from './binary-logistic.js'
+import {
+  type BinaryWeights,
+  DEFAULT_LOGISTIC_OPTIONS,
+  dot,
+  type LogisticOptions,
+  sigmoid,
+  trainLogistic,
+} from './binary-logistic.js'
 import { createFeaturizer, DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './featurizer.js'
 import { HashIndex } from './hash-index.js'
 import { buildVocabulary, tfidfVector, type Vocabulary } from './tfidf.js'
@@ -64,7 +71,11 @@ export function trainBinaryModel(
 
 const DataSchema = z.object({
   version: z.literal(1),
-  featureOptions: z.object({ bigrams: z.boolean(), folded: z.boolean(), maxChars: z.number().int().positive() }),
+  featureOptions: z.object({
+    bigrams: z.boolean(),
+    folded: z.boolean(),
+    maxChars: z.number().int().positive(),
+  }),
   hashes: z.array(z.number().int().min(0).max(0xffffffff)),
   idf: z.array(z.number()),
   weights: z.array(z.number()),
@@ -82,7 +93,11 @@ export function binaryModelFromJSON(data: unknown): BinaryModel {
   return assemble(d.featureOptions, vocabulary, { weights: Float64Array.from(d.weights), bias: d.bias })
 }
 
-function assemble(featureOptions: FeatureOptions, vocabulary: Vocabulary, trained: BinaryWeights): BinaryModel {
+function assemble(
+  featureOptions: FeatureOptions,
+  vocabulary: Vocabulary,
+  trained: BinaryWeights,
+): BinaryModel {
   const featurizer = createFeaturizer(featureOptions)
   const predict = (text: string) =>
     typeof text === 'string' ? sigmoid(dot(trained, tfidfVector(featurizer.terms(text), vocabulary))) : 0.5

@@ -41,9 +41,13 @@ test('long digit runs collapse into one number feature', () => {
 
 test('folded variant makes accent-less text share features with accented text', () => {
   const folded = createFeaturizer({ bigrams: false, folded: true, maxChars: 10_000 })
-  const accented = new Set(folded.terms('Đắk Lắk').hashes)
-  const plain = folded.terms('dak lak').hashes
-  assert.ok([...plain].every((h) => accented.has(h)))
+  const shared = (a: string, b: string, f = folded) => {
+    const left = new Set(f.terms(a).hashes)
+    return [...f.terms(b).hashes].filter((h) => left.has(h)).length
+  }
+  // Folded unigrams "dak" and "lak" are shared; the exact unigrams are not.
+  assert.equal(shared('Đắk Lắk', 'dak lak'), 2)
+  assert.equal(shared('Đắk Lắk', 'dak lak', unigramsOnly), 0)
   assert.equal(foldSyllable('đường'), 'duong')
 })
 

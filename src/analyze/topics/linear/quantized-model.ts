@@ -29,7 +29,11 @@ const IDF_MAX = 16
 
 const HeaderSchema = z.object({
   version: z.literal(FORMAT_VERSION),
-  featureOptions: z.object({ bigrams: z.boolean(), folded: z.boolean(), maxChars: z.number().int().positive() }),
+  featureOptions: z.object({
+    bigrams: z.boolean(),
+    folded: z.boolean(),
+    maxChars: z.number().int().positive(),
+  }),
   labels: z.array(z.string().min(1)).min(2),
   temperature: z.number().positive(),
   features: z.number().int().nonnegative(),
@@ -91,9 +95,12 @@ export function encodeModel(m: QuantizedModel): Buffer {
   length.writeUInt32LE(header.length)
   const idf = Uint8Array.from(m.idf, quantizeIdf)
   const weights = new Uint8Array(m.weights.buffer, m.weights.byteOffset, m.weights.byteLength)
-  return gzipSync(Buffer.concat([Buffer.from(MAGIC), length, header, Uint8Array.from(deltas), idf, weights]), {
-    level: 9,
-  })
+  return gzipSync(
+    Buffer.concat([Buffer.from(MAGIC), length, header, Uint8Array.from(deltas), idf, weights]),
+    {
+      level: 9,
+    },
+  )
 }
 
 /** Parses a model file; throws a plain Error describing what is wrong when it is not one. */
