@@ -7,6 +7,7 @@ import {
   type Element,
   elementChildren,
   innerText,
+  linkDensity,
   nextElement,
   removeAndNext,
   removeNode,
@@ -22,6 +23,8 @@ const LAZY_TARGETS = tags('img', 'picture', 'figure')
 const EMBED_TAGS = tags('object', 'embed', 'iframe')
 const MEDIA = tags('img', 'embed', 'object', 'iframe')
 /** Tables at least this long or wide hold data, not layout (Firefox's accessibility heuristics). */
+/** A `<nav>` that is mostly links is navigation even inside the article block. */
+const NAV_LINK_DENSITY = 0.5
 const DATA_TABLE_MIN_ROWS = 10
 const DATA_TABLE_MIN_COLUMNS = 5
 const DATA_TABLE_MIN_CELLS = 11
@@ -116,6 +119,8 @@ export function cleanArticle(root: Element, flags: Flags): void {
   for (const t of ['object', 'embed', 'footer', 'link', 'aside']) clean(root, t)
   cleanShareElements(root)
   for (const t of ['iframe', 'input', 'textarea', 'select', 'button']) clean(root, t)
+  // Previous/next and pager bars inside the article column ("Bài trước | Bài sau").
+  for (const nav of descendants(root, tags('nav'))) if (linkDensity(nav) > NAV_LINK_DENSITY) removeNode(nav)
   for (const h of descendants(root, tags('h1', 'h2'))) if (classWeight(h, flags) < 0) removeNode(h)
   cleanConditionally(root, 'table', flags)
   cleanConditionally(root, 'ul', flags)

@@ -7,6 +7,7 @@ import {
   innerText,
   linkDensity,
   removeNode,
+  type SubtreeCounts,
 } from './dom.js'
 import { classWeight, type Flags } from './scoring.js'
 
@@ -28,50 +29,81 @@ const EMBED_CONTEXT_CHARS = 75
 /** Blocks that are almost only headings are section titles, not stubs. */
 const HEADING_DENSITY = 0.9
 
-interface Counts {
-  p: number
-  img: number
-  li: number
-  input: number
-  embeds: Element[]
-  headingChars: number
-  textishChars: number
-  listChars: number
-  hasDataTable: boolean
+const zero = (): SubtreeCounts => ({
+  p: 0,
+  img: 0,
+  li: 0,
+  input: 0,
+  embeds: 0,
+  hasVideo: false,
+  headingChars: 0,
+  textishChars: 0,
+  listChars: 0,
+  hasDataTable: false,
+})
+
+/** Adds element `d` itself (not its subtree) to the tallies `c`. */
+function addOwn(c: SubtreeCounts, d: Element): void {
+  const t = d.tag
+  if (t === 'p') c.p++
+  else if (t === 'img') c.img++
+  else if (t === 'li') c.li++
+  else if (t === 'input') c.input++
+  else if (t === 'table' && d.dataTable) c.hasDataTable = true
+  if (EMBEDS.has(t)) {
+    c.embeds++
+    if (isVideoEmbed(d)) c.hasVideo = true
+  }
+  if (HEADINGS.has(t)) c.headingChars += innerText(d).length
+  if (TEXTISH.has(t)) c.textishChars += innerText(d).length
+  if (LISTS.has(t)) c.listChars += innerText(d).length
 }
 
-function countInside(node: Element): Counts {
-  const c: Counts = {
-    p: 0,
-    img: 0,
-    li: 0,
-    input: 0,
-    embeds: [],
-    headingChars: 0,
-    textishChars: 0,
-    listChars: 0,
-    hasDataTable: false,
+function merge(into: SubtreeCounts, from: SubtreeCounts): void {
+  into.p += from.p
+  into.img += from.img
+  into.li += from.li
+  into.input += from.input
+  into.embeds += from.embeds
+  into.hasVideo ||= from.hasVideo
+  into.headingChars += from.headingChars
+  into.textishChars += from.textishChars
+  into.listChars += from.listChars
+  into.hasDataTable ||= from.hasDataTable
+}
+
+/**
+ * Tallies of all descendants of `node` (Readability's repeated `getElementsByTagName` counts), cached
+ * per element and recomputed only along the ancestor chain of a removal: deep nesting stays linear.
+ */
+function countInside(node: Element): SubtreeCounts {
+  if (node.cache?.counts) return node.cache.counts
+  const stack: Element[] = [node]
+  const order: Element[] = []
+  while (stack.length > 0) {
+    const e = stack.pop()!
+    order.push(e)
+    for (const c of e.children) if (c.type === 'el' && !c.cache?.counts) stack.push(c)
   }
-  for (const d of descendants(node)) {
-    const t = d.tag
-    if (t === 'p') c.p++
-    else if (t === 'img') c.img++
-    else if (t === 'li') c.li++
-    else if (t === 'input') c.input++
-    else if (t === 'table' && d.dataTable) c.hasDataTable = true
-    if (EMBEDS.has(t)) c.embeds.push(d)
-    if (HEADINGS.has(t)) c.headingChars += innerText(d).length
-    if (TEXTISH.has(t)) c.textishChars += innerText(d).length
-    if (LISTS.has(t)) c.listChars += innerText(d).length
+  for (let i = order.length - 1; i >= 0; i--) {
+    const e = order[i]!
+    const c = zero()
+    for (const k of e.children) {
+      if (k.type !== 'el') continue
+      addOwn(c, k)
+      merge(c, k.cache!.counts!)
+    }
+    innerText(e)
+    e.cache!.counts = c
   }
-  return c
+  return node.cache!.counts!
 }
 
 export const isVideoEmbed = (el: Element): boolean => Object.values(el.attrs).some((v) => RE.videos.test(v))
 
-function shouldRemove(node: Element, tag: string, flags: Flags): boolean {
+function shouldRemove(node: Element, tag: string, flags: Flags, anyDataTable: boolean): boolean {
   if (tag === 'table' && node.dataTable) return false
-  if (hasAncestorTag(node, 'table', -1, (t) => t.dataTable === true)) return false
+  if (anyDataTable && hasAncestorTag(node, 'table', -1, (t) => t.dataTable === true)) return false
   if (hasAncestorTag(node, 'code')) return false
   const c = countInside(node)
   if (c.hasDataTable) return false
@@ -79,7 +111,7 @@ function shouldRemove(node: Element, tag: string, flags: Flags): boolean {
   if (weight < 0) return true
   const text = innerText(node)
   if (text.split(',').length - 1 >= CLEAN_MIN_COMMAS) return false
-  if (c.embeds.some(isVideoEmbed)) return false
+  if (c.hasVideo) return false
   if (RE.adWords.test(text) || RE.loadingWords.test(text)) return true
   const len = text.length
   const isList = LISTS.has(tag) || (len > 0 && c.listChars / len > LIST_TEXT_SHARE)
@@ -88,7 +120,7 @@ function shouldRemove(node: Element, tag: string, flags: Flags): boolean {
   const headingDensity = len === 0 ? 0 : c.headingChars / len
   const inFigure = hasAncestorTag(node, 'figure')
   const li = c.li - LI_ALLOWANCE
-  const embeds = c.embeds.length
+  const embeds = c.embeds
   const remove =
     (!inFigure && c.img > 1 && c.p / c.img < 0.5) ||
     (!isList && li > c.p) ||
@@ -119,8 +151,10 @@ function shouldRemove(node: Element, tag: string, flags: Flags): boolean {
 export function cleanConditionally(root: Element, tag: string, flags: Flags): void {
   if (!flags.cleanConditionally) return
   const nodes = descendants(root, new Set([tag]))
+  // Without any data table the unbounded ancestor walk is skipped (it is quadratic on deep nesting).
+  const anyDataTable = countInside(root).hasDataTable
   for (let i = nodes.length - 1; i >= 0; i--) {
     const node = nodes[i]!
-    if (node.parent && shouldRemove(node, tag, flags)) removeNode(node)
+    if (node.parent && shouldRemove(node, tag, flags, anyDataTable)) removeNode(node)
   }
 }

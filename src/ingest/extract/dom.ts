@@ -10,10 +10,25 @@ export interface TextNode {
   parent: Element | null
 }
 
+/** Per-subtree tallies used by conditional cleaning (cached like text, see `clean-conditionally.ts`). */
+export interface SubtreeCounts {
+  p: number
+  img: number
+  li: number
+  input: number
+  embeds: number
+  hasVideo: boolean
+  headingChars: number
+  textishChars: number
+  listChars: number
+  hasDataTable: boolean
+}
+
 interface Cache {
   text?: string
   inner?: string
   linkLen?: number
+  counts?: SubtreeCounts
 }
 
 export interface Element {

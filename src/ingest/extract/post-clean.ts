@@ -1,4 +1,4 @@
-import { descendants, type Element, innerText, removeNode } from './dom.js'
+import { descendants, type Element, innerText, linkDensity, removeNode } from './dom.js'
 import { textSimilarity } from './scoring.js'
 import { findVnDate } from './vn-date.js'
 
@@ -23,6 +23,8 @@ const LEAF_BLOCKS = new Set([
 ])
 /** Only the first and last few blocks can be title repeats, datelines or signatures. */
 const EDGE_BLOCKS = 3
+/** A final block this much made of links is a "more stories" list, not the article's last line. */
+const TRAILING_LINK_DENSITY = 0.9
 /** The title is looked for among this many first blocks (breadcrumbs and box labels come before it). */
 const TITLE_SEARCH_BLOCKS = 6
 /** A block this similar to the title repeats it. */
@@ -41,10 +43,16 @@ const AUTHOR_LINE = new RegExp(
   'u',
 )
 
+/** Non-empty blocks with no non-empty block inside, in document order (one pass, deep trees safe). */
 function leafBlocks(root: Element): Element[] {
-  return descendants(root, LEAF_BLOCKS).filter(
-    (el) => innerText(el) !== '' && !descendants(el, LEAF_BLOCKS).some((d) => innerText(d) !== ''),
-  )
+  const all = descendants(root)
+  const hasBlockBelow = new Set<Element>()
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!
+    const isBlock = LEAF_BLOCKS.has(el.tag) && innerText(el) !== ''
+    if ((isBlock || hasBlockBelow.has(el)) && el.parent) hasBlockBelow.add(el.parent)
+  }
+  return all.filter((el) => LEAF_BLOCKS.has(el.tag) && innerText(el) !== '' && !hasBlockBelow.has(el))
 }
 
 export function isDateline(text: string): boolean {
@@ -88,6 +96,10 @@ export function postClean(content: Element, title: string, vietnamese: boolean):
     )
   if (title && titleAt >= 0) for (const b of blocks.slice(0, titleAt + 1)) removeNode(b)
   blocks = leafBlocks(content)
+  // A list of other stories left at the foot once its label ("Các tin khác") was dropped as chrome.
+  while (blocks.length > 1 && linkDensity(blocks[blocks.length - 1]!) >= TRAILING_LINK_DENSITY) {
+    removeNode(blocks.pop()!)
+  }
   const edges = new Set([...blocks.slice(0, EDGE_BLOCKS), ...blocks.slice(-EDGE_BLOCKS)])
   for (const b of edges) if (blocks.length > 1 && isDateline(innerText(b))) removeNode(b)
   blocks = leafBlocks(content)
