@@ -164,6 +164,7 @@ describe('parseFeed', () => {
     const kept = f.items.map((i) => Number(i.title.slice(4)))
     assert.equal(Math.min(...kept), 19_500)
     assert.deepEqual(f.warnings, ['feed has 20000 items; kept the newest 500'])
-    assert.ok(ms < 5000, `${ms} ms`)
+    // generous: guards against a quadratic split (it once took minutes), not against a busy CI machine
+    assert.ok(ms < 20_000, `${ms} ms`)
   })
 })
