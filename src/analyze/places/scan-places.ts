@@ -1,4 +1,4 @@
-import { hasDiacritics, isAllCaps, toneKey } from './fold.js'
+import { isAllCaps, toneKey } from './fold.js'
 import { COMMON_PHRASES, COMPOUND_STARTS, LIST_JOINERS, OLD_MARKERS, contextWords } from './context-words.js'
 import type { NameEntry, TrieNode } from './name-trie.js'
 import { type Token, continuesName } from './tokenize.js'
@@ -34,7 +34,7 @@ export function isAccentedText(fields: Token[][]): boolean {
   let accented = 0
   for (const tokens of fields) {
     all += tokens.length
-    for (const t of tokens) if (t.folded !== t.raw.toLowerCase()) accented++
+    for (const t of tokens) if (!t.ascii) accented++
   }
   return all > 0 && accented / all >= ACCENTED_SHARE
 }
@@ -74,7 +74,7 @@ function fitting(
     if (!caseOk) continue
     form ??= span.map((t) => toneKey(t.raw)).join(' ')
     if (e.form === form) fit.push(e)
-    else if (!accented && span.every((t) => !hasDiacritics(t.raw))) {
+    else if (!accented && span.every((t) => t.ascii)) {
       fit.push(e)
       folded = true
     }
@@ -103,8 +103,7 @@ function longestAt(tokens: Token[], i: number, trie: TrieNode, accented: boolean
 /** A capitalised Vietnamese syllable right after the name: it is part of a longer proper name. */
 function gluedAfter(tokens: Token[], tj: number, accented: boolean): boolean {
   const next = tokens[tj]
-  if (!next || next.gap !== 'space' || !next.cap || !hasDiacritics(next.raw) || isAllCaps(next.raw))
-    return false
+  if (!next || next.gap !== 'space' || !next.cap || next.ascii || isAllCaps(next.raw)) return false
   return !typeWordsVi(accented).has(accented ? toneKey(next.raw) : next.folded)
 }
 
@@ -117,7 +116,7 @@ function gluedBefore(tokens: Token[], ti: number, single: boolean): boolean {
   const prev = tokens[ti - 1]
   if (!prev || tokens[ti]!.gap !== 'space' || !prev.cap || isAllCaps(prev.raw) || sentenceStart(prev))
     return false
-  return single || hasDiacritics(prev.raw)
+  return single || !prev.ascii
 }
 
 /** "KHÁT VỌNG HÒA BÌNH": an everyday phrase in an all-caps headline, not the province. */
