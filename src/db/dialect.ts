@@ -21,3 +21,13 @@ export const lowerEq = (column: string, value: string) =>
   sql<boolean>`lower(${sql.ref(column)}) = ${value.toLowerCase()}`
 
 export type AnyDb = Kysely<unknown>
+
+/**
+ * The Asia/Ho_Chi_Minh calendar day (`YYYY-MM-DD`) of an ISO timestamp column, computed in SQL.
+ * Viet Nam has no daylight saving time, so a fixed +7 h is exact on both dialects.
+ */
+export function vnDaySql(dialect: DialectName, column: string) {
+  return dialect === 'sqlite'
+    ? sql<string>`strftime('%Y-%m-%d', ${sql.ref(column)}, '+7 hours')`
+    : sql<string>`to_char((${sql.ref(column)})::timestamptz at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`
+}

@@ -168,6 +168,13 @@ export interface ArticlesTable {
   sim_b1: number
   sim_b2: number
   sim_b3: number
+  /** MinHash bands (candidate lookup), signature (verification) and shingle count: see ingest/dedupe */
+  mh_b0: number
+  mh_b1: number
+  mh_b2: number
+  mh_b3: number
+  minhash: Uint8Array
+  shingles: number
   /** the representative of this article's syndication group, null if it is one */
   dup_of: number | null
   warnings: string | null

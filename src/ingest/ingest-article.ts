@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
-import { findByContentHash, insertArticle, simhashCandidates } from '../db/tables/articles.js'
+import { findByContentHash, insertArticle, nearDuplicateCandidates } from '../db/tables/articles.js'
 import { normalizeText } from '../text/normalize.js'
-import { contentHash } from './dedupe/content-hash.js'
-import { hamming, simhash64, simhashBands } from './dedupe/simhash.js'
+import { type DedupeColumns, dedupeColumns, fingerprintFromColumns } from './dedupe/dedupe-columns.js'
+import { fingerprint, isNearDuplicate } from './dedupe/fingerprint.js'
 import { extractArticle } from './extract/extract-article.js'
 import type { ExtractedArticle } from './extract/types.js'
 import { classifyFetchError } from './fetch/classify-fetch-error.js'
@@ -13,10 +13,6 @@ import type { Candidate } from './refresh-feed.js'
 
 /** Near-duplicates are looked for among articles fetched this recently (syndication happens fast). */
 const NEAR_DUP_WINDOW_DAYS = 14
-/** SimHash distance at or below which two texts are the same story reprinted (see dedupe/). */
-const NEAR_DUP_MAX_DISTANCE = 3
-/** Texts shorter than this are too thin to call near-duplicates by SimHash. */
-const NEAR_DUP_MIN_CHARS = 200
 
 export type IngestOutcome =
   | { status: 'stored'; id: number; dupOf: number | null }
@@ -45,10 +41,10 @@ export async function ingestArticle(
   const page = extractArticle(html, { url: res.url })
   const a = mergeWithEntry(page, c)
   const body = normalizeText(a.articleBody)
-  const hash = contentHash(`${a.title}\n${body}`)
-  const sim = simhash64(`${a.title}\n${body}`)
-  const bands = simhashBands(sim)
-  const dupOf = await findGroup(ctx, hash, sim, bands, body.length)
+  // Reprints often change the title: the body alone decides what is the same text.
+  const fp = fingerprint(body || a.title)
+  const cols = dedupeColumns(fp)
+  const dupOf = await findGroup(ctx, cols, fp)
   const now = ctx.now().toISOString()
   const stored = await insertArticle(
     ctx.db,
@@ -59,7 +55,8 @@ export async function ingestArticle(
       canonical_url: c.canonicalUrl,
       title: normalizeText(a.title).slice(0, 1000) || c.url,
       author: a.author ? normalizeText(a.author).slice(0, 300) : null,
-      published_at: a.publishedAt,
+      // Undated pages take their fetch time, so every article sits on the timeline; a warning says so.
+      published_at: a.publishedAt ?? now,
       modified_at: a.updatedAt,
       fetched_at: now,
       lang: a.lang ?? c.sourceLang,
@@ -68,14 +65,9 @@ export async function ingestArticle(
       content_html: a.contentHtml,
       image_url: a.images[0]?.src ?? null,
       word_count: body ? body.split(/\s+/).length : 0,
-      content_hash: hash,
-      simhash: sim.toString(16).padStart(16, '0'),
-      sim_b0: bands[0],
-      sim_b1: bands[1],
-      sim_b2: bands[2],
-      sim_b3: bands[3],
+      ...cols,
       dup_of: dupOf,
-      warnings: a.warnings.length ? a.warnings.join(',') : null,
+      warnings: [...a.warnings, ...(a.publishedAt ? [] : ['date-from-fetch'])].join(',') || null,
       created_at: now,
     },
     {
@@ -110,19 +102,12 @@ function mergeWithEntry(page: ExtractedArticle, c: Candidate): ExtractedArticle 
 }
 
 /** The representative of the article's syndication group, if an earlier article is the same text. */
-async function findGroup(
-  ctx: IngestContext,
-  hash: string,
-  sim: bigint,
-  bands: readonly [number, number, number, number],
-  chars: number,
-) {
-  const exact = await findByContentHash(ctx.db, hash)
+async function findGroup(ctx: IngestContext, cols: DedupeColumns, fp: ReturnType<typeof fingerprint>) {
+  const exact = await findByContentHash(ctx.db, cols.content_hash)
   if (exact) return exact.dup_of ?? exact.id
-  if (chars < NEAR_DUP_MIN_CHARS) return null
   const since = new Date(ctx.now().getTime() - NEAR_DUP_WINDOW_DAYS * 86_400_000).toISOString()
-  for (const cand of await simhashCandidates(ctx.db, bands, since)) {
-    if (hamming(sim, BigInt(`0x${cand.simhash}`)) <= NEAR_DUP_MAX_DISTANCE) return cand.dup_of ?? cand.id
+  for (const cand of await nearDuplicateCandidates(ctx.db, cols, since)) {
+    if (isNearDuplicate(fp, fingerprintFromColumns(cand))) return cand.dup_of ?? cand.id
   }
   return null
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import { contentHash } from '../../src/ingest/dedupe/content-hash.js'
-import { simhash64, simhashBands } from '../../src/ingest/dedupe/simhash.js'
+import { dedupeColumns } from '../../src/ingest/dedupe/dedupe-columns.js'
+import { fingerprint } from '../../src/ingest/dedupe/fingerprint.js'
 import type { Database, SourceKind } from '../../src/db/schema.js'
 import { insertArticle } from '../../src/db/tables/articles.js'
 import { upsertSource } from '../../src/db/tables/sources.js'
@@ -29,8 +29,6 @@ export async function seedArticle(
     lang: a.lang ?? 'vi',
     kind: a.kind ?? 'domestic',
   })
-  const sim = simhash64(`${a.title}\n${a.body}`)
-  const bands = simhashBands(sim)
   const url = `${source.homepage}bai-${++n}-${Date.now()}`
   const now = new Date().toISOString()
   const r = await insertArticle(
@@ -51,12 +49,7 @@ export async function seedArticle(
       content_html: '',
       image_url: null,
       word_count: a.body.split(/\s+/).length,
-      content_hash: contentHash(`${a.title}\n${a.body}`),
-      simhash: sim.toString(16).padStart(16, '0'),
-      sim_b0: bands[0],
-      sim_b1: bands[1],
-      sim_b2: bands[2],
-      sim_b3: bands[3],
+      ...dedupeColumns(fingerprint(`${a.title}\n${a.body}`)),
       dup_of: a.dupOf ?? null,
       warnings: null,
       created_at: now,

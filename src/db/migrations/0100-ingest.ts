@@ -62,6 +62,12 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('sim_b1', 'integer', (c) => c.notNull())
     .addColumn('sim_b2', 'integer', (c) => c.notNull())
     .addColumn('sim_b3', 'integer', (c) => c.notNull())
+    .addColumn('mh_b0', 'integer', (c) => c.notNull())
+    .addColumn('mh_b1', 'integer', (c) => c.notNull())
+    .addColumn('mh_b2', 'integer', (c) => c.notNull())
+    .addColumn('mh_b3', 'integer', (c) => c.notNull())
+    .addColumn('minhash', dialect === 'sqlite' ? 'blob' : 'bytea', (c) => c.notNull())
+    .addColumn('shingles', 'integer', (c) => c.notNull())
     .addColumn('dup_of', 'integer', (c) => c.references('articles.id').onDelete('set null'))
     .addColumn('warnings', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -74,6 +80,10 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     ['articles_b1_idx', ['sim_b1']],
     ['articles_b2_idx', ['sim_b2']],
     ['articles_b3_idx', ['sim_b3']],
+    ['articles_m0_idx', ['mh_b0']],
+    ['articles_m1_idx', ['mh_b1']],
+    ['articles_m2_idx', ['mh_b2']],
+    ['articles_m3_idx', ['mh_b3']],
     ['articles_dup_idx', ['dup_of']],
   ] as const) {
     await db.schema

@@ -56,23 +56,25 @@ export async function insertArticle(
   })
 }
 
-/** Earlier articles sharing a SimHash band with these bands, within a time window: near-dup candidates. */
-export const simhashCandidates = (
+/**
+ * Earlier articles sharing any SimHash or MinHash band with these columns, within a time window: the
+ * near-duplicate candidates, to be verified with `isNearDuplicate`.
+ */
+export const nearDuplicateCandidates = (
   db: Kysely<Database>,
-  bands: readonly [number, number, number, number],
+  c: Pick<ArticlesTable, 'sim_b0' | 'sim_b1' | 'sim_b2' | 'sim_b3' | 'mh_b0' | 'mh_b1' | 'mh_b2' | 'mh_b3'>,
   since: string,
   limit = 50,
 ) =>
   db
     .selectFrom('articles')
-    .select(['id', 'simhash', 'dup_of', 'content_hash', 'body_text'])
+    .select(['id', 'dup_of', 'content_hash', 'simhash', 'minhash', 'shingles'])
     .where((eb) =>
-      eb.or([
-        eb('sim_b0', '=', bands[0]),
-        eb('sim_b1', '=', bands[1]),
-        eb('sim_b2', '=', bands[2]),
-        eb('sim_b3', '=', bands[3]),
-      ]),
+      eb.or(
+        (['sim_b0', 'sim_b1', 'sim_b2', 'sim_b3', 'mh_b0', 'mh_b1', 'mh_b2', 'mh_b3'] as const)
+          .filter((k) => c[k] >= 0)
+          .map((k) => eb(k, '=', c[k])),
+      ),
     )
     .where('fetched_at', '>=', since)
     .orderBy('id')
