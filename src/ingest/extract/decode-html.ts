@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 
 /** A `<meta charset>` is required to sit in the first 1024 bytes; a little slack for sloppy pages. */
