@@ -34,7 +34,9 @@ export async function classifyJsonLines(
   return counts
 }
 
-type LineResult = { id: string | number; label: string; score: number } | { id: string | number | null; error: string }
+type LineResult =
+  | { id: string | number; label: string; score: number }
+  | { id: string | number | null; error: string }
 
 /** Score precision in the output: four decimals are plenty for a calibrated probability. */
 const SCORE_DECIMALS = 4

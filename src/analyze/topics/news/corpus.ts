@@ -14,7 +14,11 @@ export interface LabelledDoc {
 
 export const VNTC_TRAIN_FILE = () => sharedDataDir('vntc', 'vntc10-train.jsonl.gz')
 
-const DocSchema = z.object({ id: z.union([z.string(), z.number()]), label: z.string().min(1), text: z.string() })
+const DocSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  label: z.string().min(1),
+  text: z.string(),
+})
 
 /** Which part of the training file a document belongs to; decided by a hash of its text. */
 export type Split = 'train' | 'calibration' | 'dev'
