@@ -111,11 +111,11 @@ console.log(
   `places bench: ${texts.length} VNTC articles × ${ARTICLE_CHARS} chars (naive with all units: ${N_NAIVE_FULL})`,
 )
 console.log(
-  'gazetteer                  records  forms  build CPU ms findPlaces CPU ms/article  naive includes CPU ms/article  ratio  places/article',
+  'gazetteer                  records  forms  build CPU ms  findPlaces CPU ms/article  naive includes CPU ms/article  ratio  places/article',
 )
 const row = (label: string, g: Gazetteer, build: number, ms: number, naiveMs: number, per: number) =>
   console.log(
-    `${label.padEnd(26)} ${String(g.records.size).padStart(7)} ${String(g.entryCount).padStart(6)} ${build.toFixed(0).padStart(10)}  ${fmt(ms).padStart(25)}  ${fmt(naiveMs).padStart(29)}  ${(naiveMs / ms).toFixed(0).padStart(4)}×  ${per.toFixed(1).padStart(14)}`,
+    `${label.padEnd(26)} ${String(g.records.size).padStart(7)} ${String(g.entryCount).padStart(6)} ${build.toFixed(0).padStart(12)}  ${fmt(ms).padStart(25)}  ${fmt(naiveMs).padStart(29)}  ${(naiveMs / ms).toFixed(0).padStart(4)}×  ${per.toFixed(1).padStart(14)}`,
   )
 row('provinces + countries', small, smallBuild, smallMs, smallNaiveMs, smallMentions)
 row('all imported units', full, fullBuild, fullMs, fullNaiveMs, fullMentions)

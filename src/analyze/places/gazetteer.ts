@@ -86,3 +86,11 @@ export function loadGazetteer(src: GazetteerSources = {}): Gazetteer {
   const linked = src.newToOld ? linkSuccessors(all, parseNewToOld(src.newToOld)).records : all
   return buildGazetteer(linked)
 }
+
+/**
+ * The gazetteer from stored records (the places table) plus the shipped provinces and countries; the
+ * shipped ones win for the same id, as they carry the curated aliases and province successors.
+ */
+export function gazetteerFromStored(stored: PlaceRecord[], shippedDir?: string): Gazetteer {
+  return buildGazetteer([...stored, ...loadShippedPlaces(shippedDir)])
+}

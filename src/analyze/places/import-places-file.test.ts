@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs'
 import { test } from 'node:test'
 import ExcelJS from 'exceljs'
 import { sharedDataDir } from '../../shared/paths.js'
+import { findPlaces } from './find-places.js'
+import { gazetteerFromStored } from './gazetteer.js'
 import { importPlacesFile } from './import-places-file.js'
+import { linkSuccessors } from './link-successors.js'
 
 const bytes = (s: string) => new TextEncoder().encode(s)
 
@@ -29,4 +32,24 @@ test('recognises each supported file by its content', async () => {
   )
   await assert.rejects(importPlacesFile(bytes('{"a":1}')), { code: 'PARSE_FAILED' })
   await assert.rejects(importPlacesFile(bytes('[1,')), { code: 'PARSE_FAILED' })
+})
+
+test('stored records + shipped places: the round trip the CLI and the places table make', async () => {
+  const pre = await importPlacesFile(
+    readFileSync(new URL('./fixtures/statistics-pre2025.csv', import.meta.url)),
+  )
+  const now = await importPlacesFile(readFileSync(new URL('./fixtures/statistics-2025.csv', import.meta.url)))
+  const mapping = await importPlacesFile(
+    readFileSync(sharedDataDir('vn-admin-units/old-to-new/new_to_old.json')),
+  )
+  const stored = linkSuccessors([...pre.records, ...now.records], mapping.mapping!).records
+  assert.deepEqual(stored.find((r) => r.id === 'vn:pre2025:district:863')?.successorIds, [
+    'vn:2025:ward:29785',
+    'vn:2025:ward:29788',
+    'vn:2025:ward:29800',
+  ])
+  const gaz = gazetteerFromStored(stored)
+  assert.ok(gaz.records.get('vn:2025:province:79')!.aliases.includes('TP.HCM'), 'shipped province wins')
+  const m = findPlaces({ body: 'UBND huyện Bình Tân, tỉnh Vĩnh Long.' }, gaz)
+  assert.deepEqual(m[0]?.currentIds, ['vn:2025:ward:29785', 'vn:2025:ward:29788', 'vn:2025:ward:29800'])
 })

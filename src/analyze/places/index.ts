@@ -4,14 +4,20 @@
  *
  * Typical use:
  *   const gaz = loadGazetteer()                               // shipped provinces + countries only
- *   const gaz = buildGazetteer([...loadShippedPlaces(), ...rowsFromPlacesTable])
+ *   const gaz = gazetteerFromStored(rowsFromPlacesTable)           // + imported units
  *   const mentions = findPlaces({ title, lead, body }, gaz, { home, at })
  *   const rel = homeRelevance(mentions, gaz, home)
  * Import (`haidang gazetteer import FILE`): importPlacesFile(bytes) → records to store, or a mapping
  * to apply with linkSuccessors(storedRecords, mapping).
  */
 export { findPlaces, type ArticleText, type FindPlacesOptions } from './find-places.js'
-export { buildGazetteer, loadGazetteer, type Gazetteer, type GazetteerSources } from './gazetteer.js'
+export {
+  buildGazetteer,
+  gazetteerFromStored,
+  loadGazetteer,
+  type Gazetteer,
+  type GazetteerSources,
+} from './gazetteer.js'
 export { homeRelevance, type HomeRelevance } from './home-relevance.js'
 export { importPlacesFile, type PlacesFileKind, type PlacesImport } from './import-places-file.js'
 export { linkSuccessors, type LinkReport } from './link-successors.js'
