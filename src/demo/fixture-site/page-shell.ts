@@ -6,6 +6,13 @@ import { slugify } from './slugify.js'
 /** Search pages exist on every outlet and are disallowed in robots.txt, as on real news sites. */
 export const searchPath = (lang: 'vi' | 'en') => (lang === 'vi' ? '/tim-kiem' : '/search')
 
+/** Footers say plainly that the outlet is made up. */
+const FOOTER_NOTE = {
+  vi: 'Ấn phẩm hư cấu dùng cho dữ liệu mẫu của Hải Đăng.',
+  en: 'A fictional outlet for the Hải Đăng demo data.',
+  government: 'Cơ quan chủ quản: UBND tỉnh Đắk Lắk (bản mẫu hư cấu, dùng cho dữ liệu mẫu của Hải Đăng).',
+}
+
 export interface ShellInput {
   outlet: SiteOutlet
   layout: PageLayout
@@ -58,7 +65,7 @@ ${s.aside}
 </aside>
 </div>
 <footer class="site-footer">
-<p>© ${year} ${h(o.def.name)}. ${o.def.lang === 'vi' ? 'Ấn phẩm hư cấu dùng cho dữ liệu mẫu của Hải Đăng.' : 'A fictional outlet for the Hải Đăng demo data.'}</p>
+<p>© ${year} ${h(o.def.name)}. ${FOOTER_NOTE[o.def.kind === 'government' ? 'government' : o.def.lang]}</p>
 <p><a href="${h(o.base)}/gioi-thieu">${o.def.lang === 'vi' ? 'Giới thiệu' : 'About'}</a> · <a href="${h(o.base)}/lien-he">${o.def.lang === 'vi' ? 'Liên hệ' : 'Contact'}</a></p>
 </footer>
 </body>
