@@ -5,8 +5,8 @@ import { z } from 'zod'
 import type { Db } from '../db/database.js'
 import type { ArticlesTable } from '../db/schema.js'
 import { upsertSource } from '../db/tables/sources.js'
-import { contentHash } from '../ingest/dedupe/content-hash.js'
-import { simhash64, simhashBands, simhashToHex } from '../ingest/dedupe/simhash.js'
+import { dedupeColumns } from '../ingest/dedupe/dedupe-columns.js'
+import { fingerprint } from '../ingest/dedupe/fingerprint.js'
 import { detectLanguage } from '../text/language.js'
 import { normalizeText } from '../text/normalize.js'
 import { buildIndexDoc, indexArticles, writeIndexDocs } from './index-article.js'
@@ -110,8 +110,8 @@ function publishedIso(s: string | undefined): string | null {
 
 async function articleRow(line: Line, sourceId: number, now: string): Promise<Insertable<ArticlesTable>> {
   const text = normalizeText(line.text, { keepNewlines: true })
-  const h = simhash64(text)
-  const bands = simhashBands(h)
+  // the same fingerprint columns ingest stores, so imported articles take part in syndication grouping
+  const dedupe = dedupeColumns(fingerprint(text))
   const lang = line.lang?.toLowerCase() ?? (await detectLanguage(text, {})).lang
   const key = `import:${line.id}`
   return {
@@ -126,12 +126,7 @@ async function articleRow(line: Line, sourceId: number, now: string): Promise<In
     body_text: text,
     content_html: '',
     word_count: text.split(/\s+/).length,
-    content_hash: contentHash(text),
-    simhash: simhashToHex(h),
-    sim_b0: bands[0],
-    sim_b1: bands[1],
-    sim_b2: bands[2],
-    sim_b3: bands[3],
+    ...dedupe,
     created_at: now,
   }
 }
@@ -202,6 +197,12 @@ async function importBatch(
         sim_b1: eb.ref('excluded.sim_b1'),
         sim_b2: eb.ref('excluded.sim_b2'),
         sim_b3: eb.ref('excluded.sim_b3'),
+        mh_b0: eb.ref('excluded.mh_b0'),
+        mh_b1: eb.ref('excluded.mh_b1'),
+        mh_b2: eb.ref('excluded.mh_b2'),
+        mh_b3: eb.ref('excluded.mh_b3'),
+        minhash: eb.ref('excluded.minhash'),
+        shingles: eb.ref('excluded.shingles'),
       })),
     )
     .returning(['id', 'canonical_url'])

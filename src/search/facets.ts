@@ -1,0 +1,205 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '../db/database.js'
+import type { QueryNode } from './query/ast.js'
+import { prepareSearch } from './search-articles.js'
+import { timedRows } from './timed-query.js'
+
+/** Tone bands on the analysis scale −10…+10: the same cuts as `tone:negative|neutral|positive`. */
+export const TONE_BANDS = [
+  { band: 'negative', sql: sql`d.tone < -1` },
+  { band: 'neutral', sql: sql`d.tone >= -1 and d.tone <= 1` },
+  { band: 'positive', sql: sql`d.tone > 1` },
+] as const
+/** Rows returned for open-ended facets (sources, topics, places). */
+export const DEFAULT_FACET_LIMIT = 20
+
+export type Interval = 'day' | 'week' | 'month'
+export interface TimeBucket {
+  /** `2019-03-01` (day; week = its Monday) or `2019-03` (month), Viet Nam time */
+  bucket: string
+  count: number
+  /** all indexed articles in the bucket */
+  total: number
+  /** count / total (0 when the bucket is empty) */
+  share: number
+}
+export interface FacetCount {
+  key: string
+  label: string
+  count: number
+}
+
+interface Opts {
+  timeoutMs?: number
+}
+
+/** Monday of the ISO week of a `YYYY-MM-DD` day. */
+function weekOf(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7))
+  return d.toISOString().slice(0, 10)
+}
+const bucketOf = (day: string, interval: Interval) =>
+  interval === 'day' ? day : interval === 'week' ? weekOf(day) : day.slice(0, 7)
+
+/** The last day (as a comparable `YYYY-MM-DD` string) of the bucket holding `day`. */
+function bucketEnd(day: string, interval: Interval): string {
+  if (interval === 'day') return day
+  if (interval === 'month') return `${day.slice(0, 7)}-31`
+  const d = new Date(`${weekOf(day)}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 6)
+  return d.toISOString().slice(0, 10)
+}
+
+function rollUp(rows: { day: string; n: number | string }[], interval: Interval): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const r of rows) {
+    const b = bucketOf(r.day, interval)
+    out.set(b, (out.get(b) ?? 0) + Number(r.n))
+  }
+  return out
+}
+
+/**
+ * "Attention over time": matching articles per day, week or month (Viet Nam calendar), beside all
+ * indexed articles in the same bucket and the share. Counted per day in SQL, rolled up here, so both
+ * backends bucket identically. Buckets without a match but with articles are included (count 0).
+ */
+export async function attentionOverTime(
+  store: Db,
+  query: string | QueryNode,
+  interval: Interval,
+  opts: Opts = {},
+): Promise<TimeBucket[]> {
+  const { compiled: c } = await prepareSearch(store, query)
+  const hits = await timedRows<{ day: string; n: number | string }>(
+    store,
+    sql`select d.day, count(*) as n from ${c.from} where ${c.where} group by d.day`,
+    opts.timeoutMs,
+  )
+  if (hits.length === 0) return []
+  const days = hits.map((h) => h.day).sort()
+  const from = bucketOf(days[0]!, interval)
+  const to = days[days.length - 1]!
+  const totals = await timedRows<{ day: string; n: number | string }>(
+    store,
+    sql`select d.day, count(*) as n from search_docs d where d.day >= ${from} and d.day <= ${bucketEnd(to, interval)} group by d.day`,
+    opts.timeoutMs,
+  )
+  const counts = rollUp(hits, interval)
+  const all = rollUp(totals, interval)
+  return [...all.keys()]
+    .sort()
+    .filter((b) => b >= from && b <= bucketOf(to, interval))
+    .map((bucket) => {
+      const count = counts.get(bucket) ?? 0
+      const total = all.get(bucket) ?? 0
+      return { bucket, count, total, share: total === 0 ? 0 : count / total }
+    })
+}
+
+async function grouped(
+  store: Db,
+  query: string | QueryNode,
+  key: RawBuilder<unknown>,
+  join: RawBuilder<unknown> | null,
+  limit: number,
+  opts: Opts,
+) {
+  const { compiled: c } = await prepareSearch(store, query)
+  const rows = await timedRows<{ k: string | number | null; n: number | string }>(
+    store,
+    sql`select ${key} as k, count(*) as n from ${c.from} ${join ?? sql``} where ${c.where}
+      group by 1 order by 2 desc, 1 limit ${limit}`,
+    opts.timeoutMs,
+  )
+  return rows.filter((r) => r.k !== null).map((r) => ({ key: String(r.k), count: Number(r.n) }))
+}
+
+export type FacetName = 'source' | 'country' | 'lang' | 'topic' | 'place' | 'tone'
+
+/**
+ * Counts of matching articles by source, source country, language, topic, place or tone band, most
+ * frequent first. Labels are names for sources and places, the key otherwise.
+ */
+export async function facetCounts(
+  store: Db,
+  query: string | QueryNode,
+  facet: FacetName,
+  opts: Opts & { limit?: number } = {},
+): Promise<FacetCount[]> {
+  const limit = opts.limit ?? DEFAULT_FACET_LIMIT
+  switch (facet) {
+    case 'source': {
+      const rows = await grouped(store, query, sql`d.source_id`, null, limit, opts)
+      const names =
+        rows.length === 0
+          ? []
+          : await store.db
+              .selectFrom('sources')
+              .select(['id', 'name'])
+              .where(
+                'id',
+                'in',
+                rows.map((r) => Number(r.key)),
+              )
+              .execute()
+      const byId = new Map(names.map((n) => [String(n.id), n.name]))
+      return rows.map((r) => ({ ...r, label: byId.get(r.key) ?? r.key }))
+    }
+    case 'country':
+    case 'lang':
+      return (await grouped(store, query, sql.ref(`d.${facet}`), null, limit, opts)).map((r) => ({
+        ...r,
+        label: r.key,
+      }))
+    case 'topic':
+      return (
+        await grouped(
+          store,
+          query,
+          sql`t.topic`,
+          sql`join article_topics t on t.article_id = d.article_id`,
+          limit,
+          opts,
+        )
+      ).map((r) => ({ ...r, label: r.key }))
+    case 'place': {
+      const rows = await grouped(
+        store,
+        query,
+        sql`p.place_id`,
+        sql`join article_places p on p.article_id = d.article_id`,
+        limit,
+        opts,
+      )
+      const names =
+        rows.length === 0
+          ? []
+          : await store.db
+              .selectFrom('article_places')
+              .select(['place_id', 'name'])
+              .where(
+                'place_id',
+                'in',
+                rows.map((r) => r.key),
+              )
+              .groupBy(['place_id', 'name'])
+              .execute()
+      const byId = new Map(names.map((n) => [n.place_id, n.name]))
+      return rows.map((r) => ({ ...r, label: byId.get(r.key) ?? r.key }))
+    }
+    case 'tone': {
+      const band = sql`case ${sql.join(
+        TONE_BANDS.map((b) => sql`when ${b.sql} then ${b.band}`),
+        sql` `,
+      )} end`
+      const rows = await grouped(store, query, band, null, TONE_BANDS.length, opts)
+      return TONE_BANDS.map((b) => ({
+        key: b.band,
+        label: b.band,
+        count: rows.find((r) => r.key === b.band)?.count ?? 0,
+      }))
+    }
+  }
+}
