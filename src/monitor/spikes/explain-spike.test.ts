@@ -30,6 +30,14 @@ describe('articleTerms', () => {
     assert.ok(!keys.includes('cua'), 'stopword kept')
     assert.ok(!keys.includes('2026'))
     assert.ok(!keys.includes('dam bien'), 'bigram across a comma')
+    assert.ok(
+      !articleTerms('ngư dân Lý Sơn').some((t) => t.key === 'dan ly'),
+      'bigram across a change of case',
+    )
+    assert.ok(
+      articleTerms('Tàu cá về bến').some((t) => t.key === 'tau ca'),
+      'capital at the sentence start',
+    )
     assert.equal(terms.find((t) => t.key === 'bien dong')?.label, 'biển đông')
   })
 })
