@@ -58,3 +58,11 @@ test('reads at most maxChars characters and never fails on empty or odd input', 
   assert.equal(withBigrams.terms('!!! ... ---').hashes.length, 0)
   assert.ok(withBigrams.terms('\u0000\uffff\ud800 x').hashes.length >= 1)
 })
+
+test('the in-place ASCII path agrees with the canonical path', () => {
+  const f = createFeaturizer({ bigrams: false, folded: false, maxChars: 10_000 })
+  const hashOf = (s: string) => hashString(canonicalSyllable(s))
+  const t = f.terms('covid 19 12345đ 123456 abc1 Ab')
+  const expected = ['covid', '19', '12345đ', '123456', 'abc1', 'ab'].map(hashOf).sort((a, b) => a - b)
+  assert.deepEqual([...t.hashes], expected)
+})

@@ -1,5 +1,5 @@
-import { hashPair, hashString } from './hash.js'
-import { canonicalSyllable, foldSyllable } from './syllables.js'
+import { FNV_OFFSET, FNV_PRIME, finalizeHash, hashPair, hashString } from './hash.js'
+import { canonicalSyllable, foldSyllable, isLongNumber, LONG_NUMBER_KEY } from './syllables.js'
 
 /** How text becomes hashed term counts. Stored inside every model file so training and use agree. */
 export interface FeatureOptions {
@@ -25,7 +25,7 @@ export interface Featurizer {
 }
 
 /** Letters and digits; everything else separates syllables. */
-const SYLLABLE = /[\p{L}\p{N}]+/gu
+const WORD_CHAR = /[\p{L}\p{N}]/u
 /** Seeds keep unigram, bigram and folded features in separate hash families. */
 const UNIGRAM_SEED = 0
 const BIGRAM_SEED = 0x5bd1e995
@@ -47,6 +47,7 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
   const memo = new Map<string, number>()
   const foldedMemo = new Map<string, number>()
   let buffer = new Uint32Array(4096)
+  const longNumberHash = hashString(LONG_NUMBER_KEY, UNIGRAM_SEED)
 
   const syllableHash = (s: string): number => {
     let h = memo.get(s)
@@ -80,21 +81,56 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
       }
       buffer[n++] = h
     }
-    for (const m of text.matchAll(SYLLABLE)) {
-      const s = m[0]
-      const h = syllableHash(s)
+    const length = text.length
+    let i = 0
+    while (i < length) {
+      if (!isWordChar(text.charCodeAt(i))) {
+        i++
+        continue
+      }
+      const start = i
+      // ASCII syllables are their own canonical form: hash them in place, without a string or a lookup.
+      let inline = (FNV_OFFSET ^ UNIGRAM_SEED) >>> 0
+      let ascii = true
+      let digits = true
+      for (let c = text.charCodeAt(i); i < length && isWordChar(c); c = text.charCodeAt(++i)) {
+        if (c > 57) digits = false
+        if (c >= 0x80) ascii = false
+        inline = Math.imul(inline ^ c, FNV_PRIME)
+      }
+      let h: number
+      if (ascii && !digits) h = finalizeHash(inline)
+      else if (digits && isLongNumber(i - start)) h = longNumberHash
+      else h = syllableHash(text.slice(start, i))
       push(h)
-      if (options.folded) push(foldedHash(s))
-      if (options.bigrams && prevHash >= 0 && joinedBySpace(text, prevEnd, m.index)) {
+      if (options.folded) push(foldedHash(text.slice(start, i)))
+      if (options.bigrams && prevHash >= 0 && joinedBySpace(text, prevEnd, start)) {
         push(hashPair(prevHash, h, BIGRAM_SEED))
       }
       prevHash = h
-      prevEnd = m.index + s.length
+      prevEnd = i
     }
     return countSorted(buffer.subarray(0, n).sort())
   }
 
   return { options, terms }
+}
+
+/** Letter-or-digit flags for the 64k UTF-16 code units, built on first use (a table beats a regex). */
+let wordCharTable: Uint8Array | undefined
+
+function isWordChar(code: number): boolean {
+  if (code < 0x80)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)
+  wordCharTable ??= buildWordCharTable()
+  return wordCharTable[code] === 1
+}
+
+function buildWordCharTable(): Uint8Array {
+  const table = new Uint8Array(0x10000)
+  // Surrogate halves stay 0: letters outside the BMP are not Vietnamese syllables.
+  for (let c = 0; c < 0x10000; c++) if (WORD_CHAR.test(String.fromCharCode(c))) table[c] = 1
+  return table
 }
 
 /** Run-length counts of a sorted hash list. */

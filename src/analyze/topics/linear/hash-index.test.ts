@@ -6,7 +6,9 @@ import { documentFrequencies, HashIndex } from './hash-index.js'
 test('finds every indexed key and misses the others', () => {
   const keys = Uint32Array.from({ length: 5000 }, (_, i) => hashString(`term-${i}`))
   const index = new HashIndex(keys)
-  keys.forEach((k, i) => assert.equal(index.get(k), i))
+  keys.forEach((k, i) => {
+    assert.equal(index.get(k), i)
+  })
   for (let i = 0; i < 1000; i++) assert.equal(index.get(hashString(`other-${i}`)), -1)
   assert.equal(new HashIndex(new Uint32Array(0)).get(1), -1)
 })

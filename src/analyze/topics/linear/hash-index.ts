@@ -5,8 +5,8 @@
  */
 export class HashIndex {
   readonly size: number
-  readonly #keys: Uint32Array
-  readonly #values: Int32Array
+  /** Interleaved slots `[key | 0, column]` so one probe touches one cache line; column -1 = empty. */
+  readonly #slots: Int32Array
   readonly #mask: number
 
   /** `keys[i]` gets column `i`; keys must be distinct. */
@@ -16,23 +16,25 @@ export class HashIndex {
     // Load factor at most 1/2 keeps probe chains short.
     while (capacity < keys.length * 2) capacity *= 2
     this.#mask = capacity - 1
-    this.#keys = new Uint32Array(capacity)
-    this.#values = new Int32Array(capacity).fill(-1)
+    this.#slots = new Int32Array(capacity * 2)
+    for (let s = 1; s < this.#slots.length; s += 2) this.#slots[s] = -1
     keys.forEach((key, column) => {
       let slot = key & this.#mask
-      while (this.#values[slot] !== -1) slot = (slot + 1) & this.#mask
-      this.#keys[slot] = key
-      this.#values[slot] = column
+      while (this.#slots[slot * 2 + 1] !== -1) slot = (slot + 1) & this.#mask
+      this.#slots[slot * 2] = key | 0
+      this.#slots[slot * 2 + 1] = column
     })
   }
 
   /** Column of `key`, or -1 when the key is not indexed. */
   get(key: number): number {
+    const slots = this.#slots
     const mask = this.#mask
+    const signed = key | 0
     let slot = key & mask
     for (;;) {
-      const value = this.#values[slot]!
-      if (value === -1 || this.#keys[slot] === key) return value
+      const column = slots[slot * 2 + 1]!
+      if (column === -1 || slots[slot * 2] === signed) return column
       slot = (slot + 1) & mask
     }
   }

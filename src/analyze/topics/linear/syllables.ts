@@ -10,13 +10,14 @@ const DIGITS_ONLY = /^\d+$/
 /** Longer digit runs (phone numbers, ids, amounts) are one feature: their value carries no topic. */
 const MAX_NUMBER_DIGITS = 4
 export const LONG_NUMBER_KEY = '#num'
+export const isLongNumber = (digits: number) => digits > MAX_NUMBER_DIGITS
 
 /**
  * A key for one lowercase NFC syllable that ignores where the tone mark sits, so the old and new
  * spellings agree ("hoà" = "hòa", "thuỷ" = "thủy") while the tone itself still counts ("tân" ≠ "tấn").
  */
 export function canonicalSyllable(syllable: string): string {
-  if (DIGITS_ONLY.test(syllable)) return syllable.length > MAX_NUMBER_DIGITS ? LONG_NUMBER_KEY : syllable
+  if (DIGITS_ONLY.test(syllable)) return isLongNumber(syllable.length) ? LONG_NUMBER_KEY : syllable
   let ascii = true
   for (let i = 0; i < syllable.length; i++) {
     if (syllable.charCodeAt(i) >= 0x80) {
