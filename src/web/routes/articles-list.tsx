@@ -40,7 +40,7 @@ export function registerArticlesList(app: FastifyInstance, ctx: AppContext) {
             <tbody>
               {rows.slice(0, PAGE_SIZE).map((a) => (
                 <tr>
-                  <td>{formatDateTime(a.published_at ?? a.fetched_at)}</td>
+                  <td safe>{formatDateTime(a.published_at ?? a.fetched_at)}</td>
                   <td>
                     <a href={`/articles/${a.id}`} safe>
                       {a.title}

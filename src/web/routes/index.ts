@@ -5,7 +5,7 @@ import { registerArticlesList } from './articles-list.js'
 import { registerAssets } from './assets.js'
 import { registerAudit } from './audit-list.js'
 import { registerHealth } from './health.js'
-import { registerHome } from './home.js'
+import { registerDashboard } from './dashboard.js'
 import { registerLang } from './lang.js'
 import { registerLogin } from './login.js'
 import { registerProfile } from './profile.js'
@@ -23,7 +23,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   registerLang(app)
   registerSetup(app, ctx)
   registerLogin(app, ctx)
-  registerHome(app, ctx)
+  registerDashboard(app, ctx)
   registerUsers(app, ctx)
   registerAudit(app, ctx)
   registerProfile(app, ctx)

@@ -89,7 +89,7 @@ export function registerSourcesList(app: FastifyInstance, ctx: AppContext) {
                 <td safe>{t(`sources.kind.${s.kind}`)}</td>
                 <td safe>{s.collection ?? ''}</td>
                 <td>{s.articles}</td>
-                <td>{s.perDay.toFixed(1)}</td>
+                <td safe>{s.perDay.toFixed(1)}</td>
                 <td>
                   <ul class="feeds">
                     {s.feeds.map((f) => (

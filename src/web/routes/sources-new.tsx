@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { discoverFeeds, type DiscoveredFeed } from '../../ingest/discover/discover-feeds.js'
+import { discoverFeeds, type FeedCandidate } from '../../ingest/discover/discover-feeds.js'
 import { classifyFetchError } from '../../ingest/fetch/classify-fetch-error.js'
 import { createHttpClient } from '../../ingest/ingest-context.js'
 import { addSource } from '../../ingest/sources/add-source.js'
@@ -15,7 +15,7 @@ function NewSourcePage(props: {
   req: FastifyRequest
   reply: FastifyReply
   form: FormState
-  found: DiscoveredFeed[] | null
+  found: FeedCandidate[] | null
 }) {
   const ctx = pageCtx(props.req, props.reply)
   const { t } = ctx
@@ -93,7 +93,7 @@ const list = (v: unknown) =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []
 
 /** Guesses for the review form: the site's name from its first feed's title, country/lang from the host. */
-function guessValues(url: string, found: DiscoveredFeed[]): Record<string, string> {
+function guessValues(url: string, found: FeedCandidate[]): Record<string, string> {
   const u = new URL(url)
   const vn = u.hostname.endsWith('.vn')
   return {
@@ -189,8 +189,8 @@ export function registerSourcesNew(app: FastifyInstance, ctx: AppContext) {
         .filter((f) => f.kind !== 'listing')
         .map((f) => ({
           url: f.url,
-          kind: f.kind as DiscoveredFeed['kind'],
-          format: null,
+          kind: f.kind as FeedCandidate['kind'],
+          format: 'rss' as const,
           title: null,
           itemCount: 0,
         }))

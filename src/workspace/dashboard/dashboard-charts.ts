@@ -18,11 +18,19 @@ const dayLabel = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}`
 /** Thin out day labels on long periods: every label is shown up to 16 days, then every nth. */
 const labelInterval = (days: number) => (days <= 16 ? 0 : Math.ceil(days / 16) - 1)
 
-function stacked(days: string[], series: { name: string; color?: string; values: Map<string, number> }[], type: 'bar' | 'line'): EChartsOption {
+function stacked(
+  days: string[],
+  series: { name: string; color?: string; values: Map<string, number> }[],
+  type: 'bar' | 'line',
+): EChartsOption {
   return {
     grid: { left: 40, right: 10, top: 40, bottom: 40 },
     legend: { top: 0, textStyle: { fontSize: 11 } },
-    xAxis: { type: 'category', data: days.map(dayLabel), axisLabel: { ...AXIS_LABEL, interval: labelInterval(days.length), rotate: days.length > 10 ? 45 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: days.map(dayLabel),
+      axisLabel: { ...AXIS_LABEL, interval: labelInterval(days.length), rotate: days.length > 10 ? 45 : 0 },
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map((s) => ({
       type,
@@ -45,8 +53,15 @@ function group<T extends { day: string; n: number }>(rows: T[], key: (r: T) => s
   return out
 }
 
-/** The dashboard's charts as inline SVG strings. */
-export function dashboardCharts(d: DashboardData, days: string[], l: ChartLabels) {
+/**
+ * The dashboard's charts as inline SVG, typed as markup (JSX.Element): ECharts escapes every label
+ * it draws, and renderChart strips styles and never emits script.
+ */
+export function dashboardCharts(
+  d: DashboardData,
+  days: string[],
+  l: ChartLabels,
+): Record<'tone' | 'topics' | 'kinds' | 'langs', JSX.Element> {
   const tone = group(d.byDayTone, (r) => r.band)
   const toneSeries = (['neg', 'neu', 'pos', 'none'] as const)
     .filter((b) => tone.has(b))
@@ -56,8 +71,22 @@ export function dashboardCharts(d: DashboardData, days: string[], l: ChartLabels
   const kinds = group(d.byDayKind, (r) => r.kind)
   return {
     tone: renderChart(stacked(days, toneSeries, 'bar'), SIZE),
-    topics: renderChart(stacked(days, topTopics.map(([id, values]) => ({ name: l.topicLabel(id), values })), 'line'), SIZE),
-    kinds: renderChart(stacked(days, [...kinds].map(([k, values]) => ({ name: l.t(`sources.kind.${k}`), values })), 'bar'), SIZE),
+    topics: renderChart(
+      stacked(
+        days,
+        topTopics.map(([id, values]) => ({ name: l.topicLabel(id), values })),
+        'line',
+      ),
+      SIZE,
+    ),
+    kinds: renderChart(
+      stacked(
+        days,
+        [...kinds].map(([k, values]) => ({ name: l.t(`sources.kind.${k}`), values })),
+        'bar',
+      ),
+      SIZE,
+    ),
     langs: renderChart(
       {
         grid: { left: 60, right: 20, top: 10, bottom: 30 },

@@ -21,37 +21,68 @@ export interface DashboardData {
 
 /** Articles of the period within the scope: the base of every panel. */
 function scoped(db: Kysely<Database>, p: Pick<Period, 'from' | 'to'>, scope: ScopeKey) {
-  let q = db.selectFrom('articles').where('articles.published_at', '>=', p.from).where('articles.published_at', '<', p.to)
+  let q = db
+    .selectFrom('articles')
+    .where('articles.published_at', '>=', p.from)
+    .where('articles.published_at', '<', p.to)
   if (scope === 'province') q = q.where('articles.home_level', 'in', ['province', 'commune'])
   if (scope === 'commune') q = q.where('articles.home_level', '=', 'commune')
   return q
 }
 
 const count = sql<string | number>`count(*)`
-const band = sql<'neg' | 'neu' | 'pos' | 'none'>`case when articles.tone is null then 'none' when articles.tone <= ${TONE_NEGATIVE} then 'neg' when articles.tone >= ${TONE_POSITIVE} then 'pos' else 'neu' end`
+const band = sql<
+  'neg' | 'neu' | 'pos' | 'none'
+>`case when articles.tone is null then 'none' when articles.tone <= ${TONE_NEGATIVE} then 'neg' when articles.tone >= ${TONE_POSITIVE} then 'pos' else 'neu' end`
 
 /** Every aggregate of the dashboard, each one grouped query over the period's articles. */
-export async function dashboardData(db: Kysely<Database>, dialect: DialectName, p: Period, scope: ScopeKey): Promise<DashboardData> {
+export async function dashboardData(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  p: Period,
+  scope: ScopeKey,
+): Promise<DashboardData> {
   const day = vnDaySql(dialect, 'articles.published_at')
   const [total, tone, topic, kind, lang, foreign, stories, places] = await Promise.all([
     scoped(db, p, scope).select(count.as('n')).executeTakeFirst(),
-    scoped(db, p, scope).select([day.as('day'), band.as('band'), count.as('n')]).groupBy([day, band]).execute(),
+    scoped(db, p, scope)
+      .select([day.as('day'), band.as('band'), count.as('n')])
+      .groupBy([day, band])
+      .execute(),
     scoped(db, p, scope)
       .innerJoin('article_topics', 'article_topics.article_id', 'articles.id')
       .where('article_topics.source', '=', 'rule')
       .select([day.as('day'), 'article_topics.topic', count.as('n')])
       .groupBy([day, 'article_topics.topic'])
       .execute(),
-    scoped(db, p, scope).innerJoin('sources', 'sources.id', 'articles.source_id').select([day.as('day'), 'sources.kind', count.as('n')]).groupBy([day, 'sources.kind']).execute(),
-    scoped(db, p, scope).select(['articles.lang', count.as('n')]).groupBy('articles.lang').orderBy(count, 'desc').execute(),
+    scoped(db, p, scope)
+      .innerJoin('sources', 'sources.id', 'articles.source_id')
+      .select([day.as('day'), 'sources.kind', count.as('n')])
+      .groupBy([day, 'sources.kind'])
+      .execute(),
+    scoped(db, p, scope)
+      .select(['articles.lang', count.as('n')])
+      .groupBy('articles.lang')
+      .orderBy(count, 'desc')
+      .execute(),
     scoped(db, p, scope)
       .innerJoin('sources', 'sources.id', 'articles.source_id')
       .where('sources.kind', '=', 'foreign')
-      .select([count.as('total'), sql<string | number>`sum(case when articles.tone <= ${TONE_NEGATIVE} then 1 else 0 end)`.as('negative')])
+      .select([
+        count.as('total'),
+        sql<string | number>`sum(case when articles.tone <= ${TONE_NEGATIVE} then 1 else 0 end)`.as(
+          'negative',
+        ),
+      ])
       .executeTakeFirst(),
     scoped(db, p, scope)
       .innerJoin('stories', 'stories.id', 'articles.story_id')
-      .select(['stories.id', 'stories.title', count.as('articles'), sql<string | number>`count(distinct articles.source_id)`.as('outlets')])
+      .select([
+        'stories.id',
+        'stories.title',
+        count.as('articles'),
+        sql<string | number>`count(distinct articles.source_id)`.as('outlets'),
+      ])
       .groupBy(['stories.id', 'stories.title'])
       .orderBy(sql`count(distinct articles.source_id)`, 'desc')
       .orderBy(count, 'desc')
@@ -59,7 +90,11 @@ export async function dashboardData(db: Kysely<Database>, dialect: DialectName, 
       .execute(),
     scoped(db, p, scope)
       .innerJoin('article_places', 'article_places.article_id', 'articles.id')
-      .select(['article_places.place_id', sql<string>`max(article_places.name)`.as('name'), count.as('articles')])
+      .select([
+        'article_places.place_id',
+        sql<string>`max(article_places.name)`.as('name'),
+        count.as('articles'),
+      ])
       .groupBy('article_places.place_id')
       .orderBy(count, 'desc')
       .limit(TOP_N)
@@ -72,14 +107,28 @@ export async function dashboardData(db: Kysely<Database>, dialect: DialectName, 
     byDayKind: kind.map((r) => ({ day: r.day, kind: r.kind, n: Number(r.n) })),
     byLang: lang.map((r) => ({ lang: r.lang, n: Number(r.n) })),
     foreign: { total: Number(foreign?.total ?? 0), negative: Number(foreign?.negative ?? 0) },
-    topStories: stories.map((r) => ({ id: r.id, title: r.title, articles: Number(r.articles), outlets: Number(r.outlets) })),
+    topStories: stories.map((r) => ({
+      id: r.id,
+      title: r.title,
+      articles: Number(r.articles),
+      outlets: Number(r.outlets),
+    })),
     topPlaces: places.map((r) => ({ placeId: r.place_id, name: r.name, articles: Number(r.articles) })),
   }
 }
 
 /** Titles of the period and of the one before, for rising terms. */
-export async function titlesOf(db: Kysely<Database>, p: Pick<Period, 'from' | 'to'>, scope: ScopeKey, limit = 5000) {
-  const rows = await scoped(db, p, scope).select(['articles.title', 'articles.lang']).orderBy('articles.published_at', 'desc').limit(limit).execute()
+export async function titlesOf(
+  db: Kysely<Database>,
+  p: Pick<Period, 'from' | 'to'>,
+  scope: ScopeKey,
+  limit = 5000,
+) {
+  const rows = await scoped(db, p, scope)
+    .select(['articles.title', 'articles.lang'])
+    .orderBy('articles.published_at', 'desc')
+    .limit(limit)
+    .execute()
   return rows
 }
 
@@ -89,7 +138,15 @@ export function newSensitive(db: Kysely<Database>, since: string, limit = 15) {
     .selectFrom('article_topics')
     .innerJoin('articles', 'articles.id', 'article_topics.article_id')
     .innerJoin('sources', 'sources.id', 'articles.source_id')
-    .select(['articles.id', 'articles.title', 'articles.published_at', 'articles.tone', 'article_topics.topic', 'sources.name as source_name', 'sources.kind'])
+    .select([
+      'articles.id',
+      'articles.title',
+      'articles.published_at',
+      'articles.tone',
+      'article_topics.topic',
+      'sources.name as source_name',
+      'sources.kind',
+    ])
     .where('article_topics.topic', 'like', 'sensitive.%')
     .where('articles.fetched_at', '>', since)
     .orderBy('articles.published_at', 'desc')

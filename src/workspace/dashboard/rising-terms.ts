@@ -19,7 +19,11 @@ export interface RisingTerm {
  * Multi-syllable terms (syllable bigrams, stopwords removed) that appear more in the period's
  * titles than in the baseline's, ranked by smoothed lift weighted by volume.
  */
-export function risingTerms(current: { title: string; lang: string }[], baseline: { title: string; lang: string }[], top = 12): RisingTerm[] {
+export function risingTerms(
+  current: { title: string; lang: string }[],
+  baseline: { title: string; lang: string }[],
+  top = 12,
+): RisingTerm[] {
   const cur = countBigrams(current)
   const base = countBigrams(baseline)
   const scale = Math.max(1, current.length) / Math.max(1, baseline.length)
