@@ -31,11 +31,18 @@ const HAS_MARK = /\p{M}/u
 export function indexTokens(text: string, max = MAX_INDEX_TOKENS): IndexToken[] {
   const s = normalizeText(text).toLowerCase()
   const out: IndexToken[] = []
+  // a text repeats its syllables: fold each distinct one once
+  const seen = new Map<string, IndexToken>()
   for (const m of s.matchAll(TOKEN_RUN)) {
     let w = m[0]
     if (HAS_MARK.test(w)) w = w.replace(MARKS, '')
     if (w === '' || w.length > MAX_TOKEN_LENGTH) continue
-    out.push({ exact: w, folded: foldText(w) })
+    let t = seen.get(w)
+    if (t === undefined) {
+      t = { exact: w, folded: foldText(w) }
+      seen.set(w, t)
+    }
+    out.push(t)
     if (out.length >= max) break
   }
   return out

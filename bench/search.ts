@@ -1,0 +1,240 @@
+/**
+ * Search benchmark: builds a corpus of N articles from VNTC sentences (dates over 3 years, 500
+ * sources), imports it into SQLite (and PostgreSQL when --pg URL or HAIDANG_TEST_DATABASE_URL is
+ * given), then reports import rate, database size and p50/p95/p99 latency of a fixed mix of 50
+ * queries (result pages and facets), beside the baseline: a plain LIKE scan of the same word queries
+ * on a sample of at most 50,000 articles.
+ *
+ *   node --import tsx bench/search.ts [--n 20000] [--pg postgres://…] [--like-sample 50000]
+ */
+import { randomBytes } from 'node:crypto'
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { type Db, openDatabase } from '../src/db/database.js'
+import { migrateToLatest } from '../src/db/migrate.js'
+import { sharedDataDir } from '../src/shared/paths.js'
+import { attentionOverTime, facetCounts } from '../src/search/facets.js'
+import { importJsonl } from '../src/search/import-jsonl.js'
+import { searchArticles } from '../src/search/search-articles.js'
+
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? process.argv[i + 1]! : def
+}
+const N = Number(arg('n', '20000'))
+const LIKE_SAMPLE = Math.min(N, Number(arg('like-sample', '50000')))
+const PG_URL = arg('pg', process.env.HAIDANG_TEST_DATABASE_URL ?? '')
+/** VNTC articles read for sentences: enough variety for a large corpus without reading all 33k. */
+const SOURCE_DOCS = 8000
+const SOURCES = 500
+const DAYS = 3 * 365
+
+function rng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+async function loadSentences(): Promise<string[]> {
+  const input = createReadStream(sharedDataDir('vntc', 'vntc10-train.jsonl.gz')).pipe(createGunzip())
+  const out: string[] = []
+  let docs = 0
+  for await (const line of createInterface({ input })) {
+    const { text } = JSON.parse(line) as { text: string }
+    for (const s of text.split(/(?<=[.!?])\s+/)) if (s.length > 30 && s.length < 400) out.push(s)
+    if (++docs >= SOURCE_DOCS) break
+  }
+  return out
+}
+
+function* corpusLines(sentences: string[], n: number): Generator<string> {
+  const r = rng(42)
+  const pick = () => sentences[Math.floor(r() * sentences.length)]!
+  const start = Date.UTC(2019, 0, 1)
+  for (let i = 0; i < n; i++) {
+    const body = Array.from({ length: 3 + Math.floor(r() * 4) }, pick).join(' ')
+    const at = new Date(start + Math.floor(r() * DAYS * 86_400_000)).toISOString()
+    const title = pick().slice(0, 120)
+    yield `${JSON.stringify({ id: i, title, text: body, source: `Nguồn ${Math.floor(r() * SOURCES)}`, lang: 'vi', published_at: at })}\n`
+  }
+}
+
+const PAGE_QUERIES = [
+  'bien dong',
+  '"Biển Đông"',
+  'Hà Nội',
+  '"ha noi"',
+  'kinh tế',
+  'bóng đá',
+  'giáo dục',
+  '"thị trường chứng khoán"',
+  'ô tô',
+  'xuất khẩu',
+  'cà phê',
+  'việt nam',
+  'công an',
+  'tham nhũng',
+  'du lịch',
+  'đầu tư nước ngoài',
+  'bệnh viện',
+  'học sinh',
+  'bong da OR the thao',
+  'kinh tế -chứng khoán',
+  '(giáo dục OR đào tạo) đại học',
+  'giá NEAR/3 vàng',
+  'chính NEAR/2 phủ',
+  'intern*',
+  'công ngh*',
+  'title:"việt nam"',
+  'title:bóng',
+  'source:"Nguồn 12"',
+  'date:2020-03 kinh tế',
+  'lang:vi bóng đá',
+  'date:2019-01-01..2019-06-30 "hà nội"',
+  'country:zz du lịch',
+  'thành phố Hồ Chí Minh',
+  '"đội tuyển" -"bóng chuyền"',
+  'ngân hàng HOẶC tín dụng',
+]
+const FACET_QUERIES: [string, 'month' | 'week' | 'source' | 'tone' | 'lang'][] = [
+  ['kinh tế', 'month'],
+  ['bóng đá', 'month'],
+  ['"Biển Đông"', 'week'],
+  ['giáo dục', 'month'],
+  ['hà nội', 'week'],
+  ['kinh tế', 'source'],
+  ['bóng đá', 'source'],
+  ['du lịch', 'source'],
+  ['công an', 'source'],
+  ['xuất khẩu', 'source'],
+  ['kinh tế', 'tone'],
+  ['tham nhũng', 'tone'],
+  ['bệnh viện', 'lang'],
+  ['đầu tư', 'lang'],
+  ['học sinh', 'month'],
+]
+
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms`
+
+async function time(f: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now()
+  await f()
+  return performance.now() - t0
+}
+
+async function runMix(store: Db) {
+  const pages: number[] = []
+  const facets: number[] = []
+  for (const q of PAGE_QUERIES) await searchArticles(store, q, { limit: 20 }) // warm caches once
+  for (const q of PAGE_QUERIES) {
+    pages.push(await time(() => searchArticles(store, q, { limit: 20, sort: 'relevance' })))
+    pages.push(await time(() => searchArticles(store, q, { limit: 20, sort: 'date' })))
+  }
+  for (const [q, kind] of FACET_QUERIES) {
+    facets.push(
+      await time(() =>
+        kind === 'month' || kind === 'week' ? attentionOverTime(store, q, kind) : facetCounts(store, q, kind),
+      ),
+    )
+  }
+  return { pages, facets }
+}
+
+/** The baseline: each word query as `lower(text) like '%word%'` conjunctions over the first LIKE_SAMPLE articles. */
+async function likeBaseline(store: Db): Promise<number[]> {
+  const out: number[] = []
+  for (const q of PAGE_QUERIES) {
+    const words = q
+      .replace(/[()"*]|\b[a-z]+:\S+|NEAR\/\d|-\S+|\bOR\b|HOẶC/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 1)
+    const conds = words.map(
+      (w) => sql<boolean>`lower(a.title || ' ' || a.body_text) like ${`%${w.toLowerCase()}%`}`,
+    )
+    if (conds.length === 0) conds.push(sql<boolean>`1 = 1`)
+    out.push(
+      await time(() =>
+        sql`select a.id from articles a where a.id <= ${LIKE_SAMPLE} and ${sql.join(conds, sql` and `)} order by a.published_at desc limit 20`.execute(
+          store.db,
+        ),
+      ),
+    )
+  }
+  return out
+}
+
+async function benchStore(name: string, store: Db, sentences: string[], size: () => Promise<number>) {
+  const t0 = performance.now()
+  const r = await importJsonl(store, Readable.from(corpusLines(sentences, N)))
+  const secs = (performance.now() - t0) / 1000
+  const mb = (await size()) / 1e6
+  console.log(
+    `${name}: imported ${r.imported} articles in ${secs.toFixed(1)} s = ${(r.imported / secs).toFixed(0)} articles/s; size ${mb.toFixed(0)} MB`,
+  )
+  const { pages, facets } = await runMix(store)
+  const like = await likeBaseline(store)
+  console.log(`${name}: result pages (${pages.length}) at ${N} articles: ${fmt(pages)}`)
+  console.log(`${name}: facets (${facets.length}) at ${N} articles: ${fmt(facets)}`)
+  console.log(`${name}: baseline LIKE scan (${like.length}) on ${LIKE_SAMPLE} articles: ${fmt(like)}`)
+  console.log(
+    `${name}: p50 ratio LIKE/index = ${(pct(like, 50) / pct(pages, 50)).toFixed(1)}x, p95 ratio = ${(pct(like, 95) / pct(pages, 95)).toFixed(1)}x`,
+  )
+}
+
+async function main() {
+  const sentences = await loadSentences()
+  console.log(`corpus: ${N} articles from ${sentences.length} VNTC sentences`)
+  const dir = mkdtempSync(join(tmpdir(), 'hd-bench-search-'))
+  try {
+    const file = join(dir, 'bench.sqlite')
+    const lite = await openDatabase({ url: `sqlite:${file}`, dataDir: dir })
+    await migrateToLatest(lite.db, lite.dialect)
+    await benchStore(
+      'sqlite',
+      lite,
+      sentences,
+      async () => statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0),
+    )
+    await lite.close()
+    if (PG_URL) {
+      const schema = `bench_${randomBytes(4).toString('hex')}`
+      const store = await openDatabase({ url: PG_URL, dataDir: dir, schema })
+      await migrateToLatest(store.db, store.dialect, schema)
+      const size = async () => {
+        const r = await sql<{
+          n: string
+        }>`select sum(pg_total_relation_size(c.oid))::text as n from pg_class c join pg_namespace s on s.oid = c.relnamespace where s.nspname = ${schema} and c.relkind = 'r'`.execute(
+          store.db,
+        )
+        return Number(r.rows[0]?.n ?? 0)
+      }
+      try {
+        await benchStore('postgres', store, sentences, size)
+      } finally {
+        await store.close()
+        const c = new pg.Client({ connectionString: PG_URL })
+        await c.connect()
+        await c.query(`drop schema "${schema}" cascade`)
+        await c.end()
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+}
+
+await main()
