@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { loadLanguageDetector, type LanguageDetector } from '../text/language.js'
 import { type Gazetteer, loadGazetteer } from './places/gazetteer.js'
-import type { PlaceRecord } from './places/place-record.js'
+import { loadStoredPlaces } from './places/store-places.js'
 import { loadTaxonomy, type Taxonomy } from './topics/rules/taxonomy.js'
 import { loadToneLexicon, type ToneLexicon } from './tone/lexicon.js'
 
@@ -27,7 +27,7 @@ export interface Analyzer {
 export async function createAnalyzer(
   opts: { db?: Kysely<Database>; news?: () => Promise<TextClassifier | null> } = {},
 ): Promise<Analyzer> {
-  const extra = opts.db ? await importedPlaces(opts.db) : []
+  const extra = opts.db ? await loadStoredPlaces(opts.db) : []
   return {
     language: await loadLanguageDetector(),
     gazetteer: loadGazetteer({ extra }),
@@ -35,10 +35,4 @@ export async function createAnalyzer(
     tone: { vi: loadToneLexicon('vi'), en: loadToneLexicon('en') },
     news: opts.news ? await opts.news().catch(() => null) : null,
   }
-}
-
-/** Units imported with `haidang gazetteer import` (stored as their records). */
-async function importedPlaces(db: Kysely<Database>): Promise<PlaceRecord[]> {
-  const rows = await db.selectFrom('places').select('record_json').execute()
-  return rows.map((r) => JSON.parse(r.record_json) as PlaceRecord)
 }

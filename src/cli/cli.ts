@@ -2,8 +2,10 @@ import { Command } from 'commander'
 import { isAppError } from '../shared/errors.js'
 import { registerAnalyze } from './commands/analyze.js'
 import { registerBackup } from './commands/backup.js'
+import { registerClassify } from './commands/classify.js'
 import { registerConfig } from './commands/config.js'
 import { registerExtract } from './commands/extract.js'
+import { registerGazetteer } from './commands/gazetteer.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerMigrate } from './commands/migrate.js'
 import { registerSegment } from './commands/segment.js'
@@ -33,6 +35,8 @@ export function buildCli(argv: string[], env: NodeJS.ProcessEnv): Command {
     registerExtract,
     registerAnalyze,
     registerSegment,
+    registerClassify,
+    registerGazetteer,
   ]) {
     register(program, t)
   }

@@ -47,6 +47,14 @@ const vi = {
   'analyze.summary': 'Đã phân tích {analyzed} bài ({withProblems} bài có phần chưa phân tích được).',
   'segment.description': 'tách từ tiếng Việt: mỗi dòng một câu từ stdin, các âm tiết của một từ nối bằng _',
   'segment.model': 'tệp mô hình tách từ (mặc định data/models/segmenter.bin.gz)',
+  'classify.description': 'phân loại chủ đề: mỗi dòng JSON {"id","text"} từ stdin → {"id","label","score"}',
+  'classify.model': 'tên mô hình (news-vi)',
+  'classify.model_file': 'tệp mô hình thay cho tệp có sẵn',
+  'gazetteer.description': 'danh mục địa danh (đơn vị hành chính)',
+  'gazetteer.import':
+    'nhập danh mục đơn vị hành chính chính thức (JSON 2025/trước 2025, CSV/XLSX của cơ quan thống kê, bảng chuyển đổi cũ→mới)',
+  'gazetteer.imported': 'Đã nhập {n} đơn vị ({kind}).',
+  'gazetteer.linked': 'Đã nối {n} đơn vị cũ với đơn vị mới; {missing} đơn vị không khớp.',
   'error.prefix': 'Lỗi',
 } as const
 
@@ -101,6 +109,14 @@ const en: Record<CliKey, string> = {
   'segment.description':
     'Vietnamese word segmentation: one sentence per line on stdin, syllables of a word joined by _',
   'segment.model': 'segmenter model file (default data/models/segmenter.bin.gz)',
+  'classify.description': 'topic classification: JSON lines {"id","text"} on stdin → {"id","label","score"}',
+  'classify.model': 'model name (news-vi)',
+  'classify.model_file': 'a model file instead of the shipped one',
+  'gazetteer.description': 'the places gazetteer (administrative units)',
+  'gazetteer.import':
+    'import an official unit list (2025/pre-2025 JSON, statistics office CSV/XLSX, the old→new mapping)',
+  'gazetteer.imported': 'Imported {n} units ({kind}).',
+  'gazetteer.linked': 'Linked {n} old units to new ones; {missing} did not match.',
   'error.prefix': 'Error',
 }
 

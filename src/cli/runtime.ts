@@ -13,8 +13,8 @@ export interface Runtime {
   store: Db
   queue: JobQueue
   log: Logger
-  /** Starts job workers and the scheduler in this process. */
-  startWorkers(concurrency: number): Promise<void>
+  /** Starts job workers and the scheduler in this process (`config` adjusts what the tasks see). */
+  startWorkers(concurrency: number, config?: Readonly<Config>): Promise<void>
   close(): Promise<void>
 }
 
@@ -31,8 +31,8 @@ export async function openRuntime(config: Readonly<Config>, log: Logger): Promis
     store,
     queue,
     log,
-    async startWorkers(concurrency) {
-      const built = buildTasks({ config, store, log, queue })
+    async startWorkers(concurrency, taskConfig = config) {
+      const built = buildTasks({ config: taskConfig, store, log, queue })
       closeTasks = built.close
       await queue.start(built.tasks, { concurrency })
       scheduler = new Scheduler(store.db, queue, log)

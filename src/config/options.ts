@@ -103,9 +103,30 @@ export const OPTIONS = {
     default: '1000',
     doc: 'Least time between two requests to one site (robots.txt Crawl-delay may ask for more).',
   },
-  fetchPerHost: { env: 'HAIDANG_FETCH_PER_HOST', schema: int(1, 16), default: '1', doc: 'Parallel requests to one site.' },
-  fetchTimeoutMs: { env: 'HAIDANG_FETCH_TIMEOUT_MS', schema: int(1000, 600_000), default: '30000', doc: 'Deadline of one fetch, redirects and body included.' },
-  fetchMaxBytes: { env: 'HAIDANG_FETCH_MAX_BYTES', schema: int(10_000, 1_000_000_000), default: '10000000', doc: 'Largest response body accepted (after decompression).' },
+  fetchPerHost: {
+    env: 'HAIDANG_FETCH_PER_HOST',
+    schema: int(1, 16),
+    default: '1',
+    doc: 'Parallel requests to one site.',
+  },
+  fetchTimeoutMs: {
+    env: 'HAIDANG_FETCH_TIMEOUT_MS',
+    schema: int(1000, 600_000),
+    default: '30000',
+    doc: 'Deadline of one fetch, redirects and body included.',
+  },
+  fetchMaxBytes: {
+    env: 'HAIDANG_FETCH_MAX_BYTES',
+    schema: int(10_000, 1_000_000_000),
+    default: '10000000',
+    doc: 'Largest response body accepted (after decompression).',
+  },
+  demoPort: {
+    env: 'HAIDANG_DEMO_PORT',
+    schema: int(1, 65535),
+    default: '3999',
+    doc: 'Loopback port of the demo press site (fixed, so demo sources stay valid across restarts).',
+  },
   queryTimeoutMs: {
     env: 'HAIDANG_QUERY_TIMEOUT_MS',
     schema: int(100, 600_000),

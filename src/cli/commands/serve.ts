@@ -11,7 +11,8 @@ export function registerServe(program: Command, t: CliT) {
     .option('--host <host>', t('serve.host'))
     .option('--db <db>', t('opt.db'))
     .action(async (opts: { demo?: boolean; port?: string; host?: string }, cmd: Command) => {
-      const { loadDemo } = await import('../../demo/load-demo.js')
+      const { demoOrigin, loadDemo } = await import('../../demo/load-demo.js')
+      const { getSetting } = await import('../../db/tables/settings.js')
       const { buildApp } = await import('../../web/app.js')
       const { openRuntime } = await import('../runtime.js')
       const { config, log } = commandContext(cmd, {
@@ -19,12 +20,26 @@ export function registerServe(program: Command, t: CliT) {
         ...(opts.host ? { host: opts.host } : {}),
       })
       const rt = await openRuntime(config, log)
-      const demo = () => loadDemo(rt)
+      // A demo instance lets its fetcher reach the demo press site, and only that loopback origin.
+      const demoActive = opts.demo === true || (await getSetting(rt.store.db, 'demo.loaded_at')) !== undefined
+      const taskConfig = demoActive
+        ? {
+            ...config,
+            fetchAllowPrivate: [config.fetchAllowPrivate, demoOrigin(config)].filter(Boolean).join(','),
+            fetchMinDelayMs: 0,
+          }
+        : config
+      const closers: (() => Promise<void>)[] = []
+      const demo = async () => {
+        const site = await loadDemo({ config, db: rt.store.db, log })
+        closers.push(() => site.close())
+      }
       const app = await buildApp({ config, store: rt.store, log, queue: rt.queue, loadDemo: demo })
-      if (config.runJobsInWeb && config.workers > 0) await rt.startWorkers(config.workers)
+      if (config.runJobsInWeb && config.workers > 0) await rt.startWorkers(config.workers, taskConfig)
       const shutdown = async (signal: string) => {
         log.info({ signal }, 'shutting down')
         await app.close()
+        for (const close of closers) await close().catch(() => {})
         await rt.close()
         process.exit(0)
       }
@@ -38,6 +53,6 @@ export function registerServe(program: Command, t: CliT) {
         'listening',
       )
       process.stdout.write(`${t('serve.listening', { url: `http://${config.host}:${port}` })}\n`)
-      if (opts.demo) void demo().catch((e: unknown) => log.error({ err: e }, 'demo load failed'))
+      if (demoActive) void demo().catch((e: unknown) => log.error({ err: e }, 'demo load failed'))
     })
 }
