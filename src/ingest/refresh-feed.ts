@@ -1,12 +1,13 @@
 import type { FeedRow } from '../db/tables/feeds.js'
 import { recordFeedFailure, recordFeedSuccess } from '../db/tables/feeds.js'
 import { existingCanonicalUrls } from '../db/tables/articles.js'
-import { markSourceVerified } from '../db/tables/sources.js'
+import { findSource, markSourceVerified } from '../db/tables/sources.js'
 import { canonicalizeUrl } from './dedupe/canonicalize-url.js'
 import { classifyFetchError, nextCheckDelay } from './fetch/classify-fetch-error.js'
 import type { IngestContext } from './ingest-context.js'
 import { decodeBytes } from './parse/charset.js'
 import { parseFeed } from './parse/parse-feed.js'
+import { parseHTML } from 'linkedom'
 import { parseListing } from './parse/parse-listing.js'
 import { parseSitemap } from './parse/parse-sitemap.js'
 
@@ -30,6 +31,8 @@ export interface RefreshResult {
 
 /** Child sitemaps read per index visit: the newest few carry the news; the rest is archive. */
 const MAX_CHILD_SITEMAPS = 5
+/** Listing pages followed by `rel="next"` in one visit, and only while every link on a page is new (a backfill). */
+const MAX_LISTING_PAGES = 5
 /** Graded failure weights (hard errors back a feed off fastest). */
 const FAILURE_WEIGHT: Record<string, number> = { hard: 1, soft: 0.5, temporary: 0.25 }
 
@@ -53,7 +56,9 @@ export async function refreshFeed(ctx: IngestContext, feed: FeedRow): Promise<Re
       return { status: 'not_modified', candidates: [] }
     }
     const { entries, format, title } = await readEntries(ctx, feed, res.bytes, res.url, res.charset)
-    const found = dedupeByCanonical(entries)
+    // Sitemaps list the homepage among the articles: it is not one.
+    const homepage = await sourceHomepage(ctx, feed.source_id)
+    const found = dedupeByCanonical(entries).filter((c) => c.canonicalUrl !== homepage)
     const stored = await existingCanonicalUrls(
       ctx.db,
       found.map((c) => c.canonicalUrl),
@@ -94,7 +99,7 @@ async function readEntries(
     return { entries: await readSitemap(ctx, bytes, url), format: 'sitemap', title: null }
   const text = decodeBytes(bytes, { charset: charset }).text
   if (feed.kind === 'listing') {
-    const links = parseListing(text, { url, selector: feed.selector ?? 'a' })
+    const links = await readListing(ctx, text, url, feed.selector ?? 'a')
     return { entries: links.map((u) => ({ url: u })), format: 'listing', title: null }
   }
   const parsed = parseFeed(text, { url })
@@ -125,6 +130,48 @@ async function readSitemap(
     out.push(...(await readSitemap(ctx, res.bytes, res.url)))
   }
   return out
+}
+
+/**
+ * Links of a listing page, then of its `rel="next"` pages while every link on the page read is new:
+ * a first visit backfills the few pages behind page 1, a routine visit reads page 1 only.
+ */
+async function readListing(ctx: IngestContext, html: string, url: string, selector: string) {
+  const out: string[] = []
+  let page = { html, url }
+  for (let n = 1; ; n++) {
+    const links = parseListing(page.html, { url: page.url, selector })
+    out.push(...links)
+    const next = n < MAX_LISTING_PAGES && links.length > 0 ? nextPageUrl(page.html, page.url) : null
+    if (!next || next === page.url) return out
+    const stored = await existingCanonicalUrls(ctx.db, links.map(canonicalOrSelf))
+    if (stored.size > 0) return out
+    const res = await ctx.client.get(next, { accept: 'text/html,application/xhtml+xml' })
+    page = { html: decodeBytes(res.bytes, { charset: res.charset }).text, url: res.url }
+  }
+}
+
+function nextPageUrl(html: string, base: string): string | null {
+  const href = parseHTML(html).document.querySelector('a[rel~="next"][href], link[rel~="next"][href]')
+  try {
+    const u = href ? new URL(href.getAttribute('href') ?? '', base) : null
+    return u && /^https?:$/.test(u.protocol) ? u.href : null
+  } catch {
+    return null
+  }
+}
+
+function canonicalOrSelf(url: string): string {
+  try {
+    return canonicalizeUrl(url)
+  } catch {
+    return url
+  }
+}
+
+async function sourceHomepage(ctx: IngestContext, sourceId: number): Promise<string | null> {
+  const source = await findSource(ctx.db, sourceId)
+  return source ? canonicalOrSelf(source.homepage) : null
 }
 
 function dedupeByCanonical(entries: Omit<Candidate, 'canonicalUrl'>[]): Candidate[] {
