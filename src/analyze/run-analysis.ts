@@ -21,7 +21,7 @@ export async function runAnalysis(
   an: Analyzer,
   db: Kysely<Database>,
   log: Logger,
-  opts: { all?: boolean; onTotal?: (n: number) => void; onDone?: () => void } = {},
+  opts: { all?: boolean; onTotal?: (n: number) => void; onDone?: () => void; after?: (articleId: number) => Promise<void> } = {},
 ): Promise<AnalysisRunSummary> {
   const home = await resolveHome(db, an.gazetteer)
   const base = () => {
@@ -40,6 +40,7 @@ export async function runAnalysis(
     if (ids.length === 0) break
     for (const { id } of ids) {
       const out = await analyzeArticle(an, db, id, home)
+      await opts.after?.(id)
       summary.analyzed++
       if (out?.problems.length) {
         summary.withProblems++

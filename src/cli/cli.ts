@@ -8,6 +8,7 @@ import { registerExtract } from './commands/extract.js'
 import { registerGazetteer } from './commands/gazetteer.js'
 import { registerIngest } from './commands/ingest.js'
 import { registerMigrate } from './commands/migrate.js'
+import { registerSearch } from './commands/search.js'
 import { registerSegment } from './commands/segment.js'
 import { registerServe } from './commands/serve.js'
 import { registerUser } from './commands/user.js'
@@ -37,6 +38,7 @@ export function buildCli(argv: string[], env: NodeJS.ProcessEnv): Command {
     registerSegment,
     registerClassify,
     registerGazetteer,
+    registerSearch,
   ]) {
     register(program, t)
   }

@@ -48,11 +48,20 @@ export async function runSearch(store: Db, query: string, opts: RunSearchOptions
       opts.out.write(
         opts.format === 'text'
           ? `${h.publishedAt.slice(0, 10)}\t${h.sourceName}\t${h.title}\n`
-          : `${JSON.stringify(hitJson(h))}\n`,
+          : `${JSON.stringify(cliJson(h))}\n`,
       )
     }
     written += page.hits.length
     if (page.hits.length < page.limit) break
   }
   return written
+}
+
+/**
+ * One JSON line of `haidang search --format jsonl`: imported articles answer with the `id` of their
+ * import line (so tools can join results to their own data); others with the article id.
+ */
+function cliJson(h: Parameters<typeof hitJson>[0]) {
+  const json = hitJson(h)
+  return h.url.startsWith('import:') ? { ...json, id: h.url.slice('import:'.length) } : json
 }
