@@ -1,21 +1,21 @@
 import { randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import { createAnalyzer } from '../analyze/analyzer.js'
 import { runAnalysis } from '../analyze/run-analysis.js'
 import { loadNewsClassifier } from '../analyze/topics/news-classifier.js'
 import { isSetUp, runSetup } from '../accounts/setup.js'
 import type { Config } from '../config/options.js'
-import type { Database } from '../db/schema.js'
+import type { Db } from '../db/database.js'
 import { getSetting, putSetting } from '../db/tables/settings.js'
 import { createIngestContext } from '../ingest/ingest-context.js'
 import { runIngest } from '../ingest/run-ingest.js'
 import { addSource } from '../ingest/sources/add-source.js'
+import { indexArticle } from '../search/index-article.js'
 import type { Logger } from '../shared/logger.js'
 import { type FixtureSite, startFixtureSite } from './fixture-site/index.js'
 
 export interface DemoDeps {
   config: Readonly<Config>
-  db: Kysely<Database>
+  store: Db
   log: Logger
 }
 
@@ -38,7 +38,8 @@ export const demoOrigin = (config: Pick<Config, 'demoPort'>) => `127.0.0.1:${con
  * Returns the running site; the caller closes it at shutdown.
  */
 export async function loadDemo(deps: DemoDeps): Promise<FixtureSite> {
-  const { db, log } = deps
+  const { log } = deps
+  const db = deps.store.db
   if (!(await isSetUp(db))) {
     const password = randomBytes(12).toString('base64url')
     await runSetup(
@@ -81,7 +82,7 @@ export async function loadDemo(deps: DemoDeps): Promise<FixtureSite> {
   try {
     const summary = await runIngest(ingest, { force: true })
     const an = await createAnalyzer({ db, news: loadNewsClassifier })
-    const analysis = await runAnalysis(an, db, log)
+    const analysis = await runAnalysis(an, db, log, { after: (id) => indexArticle(deps.store, id).then(() => {}) })
     await putSetting(db, 'demo.loaded_at', loadedAt)
     log.info({ ...summary, analyzed: analysis.analyzed, demo_site: site.baseUrl }, 'demo data loaded')
   } finally {

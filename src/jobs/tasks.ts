@@ -6,6 +6,7 @@ import type { Db } from '../db/database.js'
 import { deleteExpiredSessions } from '../db/tables/sessions.js'
 import { createIngestContext } from '../ingest/ingest-context.js'
 import { ingestTasks } from '../ingest/tasks.js'
+import { indexArticle } from '../search/index-article.js'
 import type { Logger } from '../shared/logger.js'
 import type { JobQueue, TaskList } from './job-queue.js'
 import type { ScheduleEntry } from './scheduler.js'
@@ -35,7 +36,9 @@ export function buildTasks(deps: TaskDeps): { tasks: TaskList; close: () => Prom
   }
   const tasks: TaskList = {
     ...ingestTasks(ingest, deps.queue),
-    ...analysisTasks(deps.store.db, deps.log, getAnalyzer),
+    ...analysisTasks(deps.store.db, deps.log, getAnalyzer, async (id) => {
+      await indexArticle(deps.store, id)
+    }),
     'maintenance.cleanup': async (_payload, { log }) => {
       const now = new Date().toISOString()
       const old = new Date(Date.now() - KEEP_DAYS * 86_400_000).toISOString()

@@ -31,7 +31,7 @@ export function registerServe(program: Command, t: CliT) {
         : config
       const closers: (() => Promise<void>)[] = []
       const demo = async () => {
-        const site = await loadDemo({ config, db: rt.store.db, log })
+        const site = await loadDemo({ config, store: rt.store, log })
         closers.push(() => site.close())
       }
       const app = await buildApp({ config, store: rt.store, log, queue: rt.queue, loadDemo: demo })
