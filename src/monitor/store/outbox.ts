@@ -37,11 +37,17 @@ export async function enqueueOutbox(db: Kysely<Database>, entries: readonly NewO
   }
 }
 
-export const dueOutbox = (db: Kysely<Database>, now: Date, limit: number) =>
+export const dueOutbox = (
+  db: Kysely<Database>,
+  now: Date,
+  limit: number,
+  channels: readonly OutboxChannel[],
+) =>
   db
     .selectFrom('outbox')
     .selectAll()
     .where('status', '=', 'pending')
+    .where('channel', 'in', [...channels])
     .where('next_attempt_at', '<=', now.toISOString())
     .orderBy('next_attempt_at')
     .orderBy('id')
