@@ -121,7 +121,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
           <Panel ctx={p} title={t('dash.by_kind')} href={explore(dateQ)}>
             <figure class="chart">{kinds}</figure>
           </Panel>
-          <Panel ctx={p} title={t('dash.foreign_negative')} href={explore(`tone:<-2 ${dateQ}`)}>
+          <Panel ctx={p} title={t('dash.foreign_negative')} href={explore(`tone:<-1 ${dateQ}`)}>
             <p class="big">{share}%</p>
             <p safe>
               {t('dash.foreign_negative_detail', { neg: data.foreign.negative, total: data.foreign.total })}
@@ -132,7 +132,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
             <ol class="items">
               {data.topStories.map((s) => (
                 <li>
-                  <a href={explore(`story:${s.id}`)} safe>
+                  <a href={`/stories/${s.id}`} safe>
                     {s.title}
                   </a>
                   <small

@@ -6,14 +6,17 @@ import { registerAssets } from './assets.js'
 import { registerAudit } from './audit-list.js'
 import { registerHealth } from './health.js'
 import { registerDashboard } from './dashboard.js'
+import { registerExplore } from './explore.js'
 import { registerLang } from './lang.js'
 import { registerLogin } from './login.js'
 import { registerProfile } from './profile.js'
+import { registerSavedSearches } from './saved-searches.js'
 import { registerSetup } from './setup.js'
 import { registerSourcesList } from './sources-list.js'
 import { registerSourcesNew } from './sources-new.js'
 import { registerSourcesOpml } from './sources-opml.js'
 import { registerSourcesStarter } from './sources-starter.js'
+import { registerStoryView } from './story-view.js'
 import { registerUsers } from './users.js'
 
 /** Every route of the web app. Each file registers one page or resource and declares its access. */
@@ -33,4 +36,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   registerSourcesOpml(app, ctx)
   registerArticlesList(app, ctx)
   registerArticleView(app, ctx)
+  registerExplore(app, ctx)
+  registerSavedSearches(app, ctx)
+  registerStoryView(app, ctx)
 }

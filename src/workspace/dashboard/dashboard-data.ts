@@ -3,9 +3,9 @@ import { type DialectName, vnDaySql } from '../../db/dialect.js'
 import type { Database } from '../../db/schema.js'
 import type { Period, ScopeKey } from './period.js'
 
-/** Tone bands: at or below −2 negative, at or above +2 positive (on the −10…+10 scale). */
-export const TONE_NEGATIVE = -2
-export const TONE_POSITIVE = 2
+/** Tone bands, as the search facets draw them: below −1 negative, above +1 positive (−10…+10 scale). */
+export const TONE_NEGATIVE = -1
+export const TONE_POSITIVE = 1
 const TOP_N = 10
 
 export interface DashboardData {
@@ -33,7 +33,7 @@ function scoped(db: Kysely<Database>, p: Pick<Period, 'from' | 'to'>, scope: Sco
 const count = sql<string | number>`count(*)`
 const band = sql<
   'neg' | 'neu' | 'pos' | 'none'
->`case when articles.tone is null then 'none' when articles.tone <= ${TONE_NEGATIVE} then 'neg' when articles.tone >= ${TONE_POSITIVE} then 'pos' else 'neu' end`
+>`case when articles.tone is null then 'none' when articles.tone < ${TONE_NEGATIVE} then 'neg' when articles.tone > ${TONE_POSITIVE} then 'pos' else 'neu' end`
 
 /** Every aggregate of the dashboard, each one grouped query over the period's articles. */
 export async function dashboardData(
@@ -70,7 +70,7 @@ export async function dashboardData(
       .where('sources.kind', '=', 'foreign')
       .select([
         count.as('total'),
-        sql<string | number>`sum(case when articles.tone <= ${TONE_NEGATIVE} then 1 else 0 end)`.as(
+        sql<string | number>`sum(case when articles.tone < ${TONE_NEGATIVE} then 1 else 0 end)`.as(
           'negative',
         ),
       ])
