@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { loadShippedPlaces } from '../analyze/places/shipped-places.js'
 import type { Db } from '../db/database.js'
 import { foldText } from '../text/fold.js'
 import { normalizeText } from '../text/normalize.js'
@@ -36,6 +37,11 @@ async function loadNames(store: Db): Promise<NameCache> {
   } catch {
     places = [] // no gazetteer table yet: place: then matches stored place ids only
   }
+  // The shipped provinces, countries and regions (with their aliases: TP.HCM, Sài Gòn, HCMC…) and
+  // every place analysis has recorded are nameable too, before any official list is imported.
+  for (const r of loadShippedPlaces()) places.push({ id: r.id, names: [r.name, r.nameEn ?? '', ...r.aliases] })
+  const seen = await store.db.selectFrom('article_places').select(['place_id', 'name']).distinct().execute()
+  for (const r of seen) places.push({ id: r.place_id, names: [r.name] })
   const fresh = {
     at: Date.now(),
     sources: sources.map((s) => ({ id: s.id, names: [s.name, s.homepage] })),
