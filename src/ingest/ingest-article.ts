@@ -29,7 +29,7 @@ export async function ingestArticle(
   c: Candidate & { sourceId: number; feedId: number | null; sourceLang: string },
 ): Promise<IngestOutcome> {
   const log = ctx.log.child({ entry_url: c.url, feed_id: c.feedId })
-  let res: Awaited<ReturnType<IngestContext['client']['get']>>
+  let res: Fetched
   try {
     res = await ctx.client.get(c.url, { accept: 'text/html,application/xhtml+xml' })
   } catch (e) {
@@ -37,6 +37,24 @@ export async function ingestArticle(
     log.warn({ error_code: g.code, err_message: g.message }, 'article fetch failed')
     return { status: 'failed', code: g.code, message: g.message }
   }
+  try {
+    return await storePage(ctx, c, res)
+  } catch (e) {
+    // extraction or the store failed (a pathological page, a lost connection): this article only
+    const g = classifyFetchError(e)
+    log.error({ error_code: g.code, err_message: g.message }, 'article not stored')
+    return { status: 'failed', code: g.code, message: g.message }
+  }
+}
+
+type Fetched = Awaited<ReturnType<IngestContext['client']['get']>>
+
+/** Extract, fingerprint and store one fetched page. */
+async function storePage(
+  ctx: IngestContext,
+  c: Candidate & { sourceId: number; feedId: number | null; sourceLang: string },
+  res: Fetched,
+): Promise<IngestOutcome> {
   const html = decodeBytes(res.bytes, { charset: res.charset }).text
   const page = extractArticle(html, { url: res.url })
   const a = mergeWithEntry(page, c)
@@ -80,7 +98,7 @@ export async function ingestArticle(
     },
   )
   if (!stored.created) return { status: 'exists', id: stored.id }
-  log.debug({ article_id: stored.id, dup_of: dupOf }, 'article stored')
+  ctx.log.debug({ article_id: stored.id, dup_of: dupOf }, 'article stored')
   await ctx.onArticle?.(stored.id)
   return { status: 'stored', id: stored.id, dupOf }
 }

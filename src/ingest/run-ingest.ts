@@ -58,20 +58,26 @@ export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {})
       for (const c of fresh) claimed.add(c.canonicalUrl)
       opts.onProgress?.({ kind: 'total', n: fresh.length })
       for (const c of fresh) {
-        void pool.add(async () => {
-          const out = await ingestArticle(ctx, {
-            ...c,
-            sourceId: source.id,
-            feedId: feed.id,
-            sourceLang: source.lang,
+        void pool
+          .add(async () => {
+            const out = await ingestArticle(ctx, {
+              ...c,
+              sourceId: source.id,
+              feedId: feed.id,
+              sourceLang: source.lang,
+            })
+            if (out.status === 'stored') {
+              summary.stored++
+              if (out.dupOf !== null) summary.duplicates++
+            } else if (out.status === 'exists') summary.existing++
+            else summary.failed++
+            opts.onProgress?.({ kind: 'done' })
           })
-          if (out.status === 'stored') {
-            summary.stored++
-            if (out.dupOf !== null) summary.duplicates++
-          } else if (out.status === 'exists') summary.existing++
-          else summary.failed++
-          opts.onProgress?.({ kind: 'done' })
-        })
+          .catch((e: unknown) => {
+            // ingestArticle returns its failures; anything else must still not escape as an unhandled rejection
+            summary.failed++
+            ctx.log.error({ err: e, entry_url: c.url }, 'article task failed')
+          })
       }
     }),
   )
