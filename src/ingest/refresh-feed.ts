@@ -27,6 +27,17 @@ export interface RefreshResult {
   /** entries not yet stored, newest first as the feed listed them */
   candidates: Candidate[]
   error?: { code: string; grade: string; message: string }
+  /**
+   * With `deferValidators` and new entries: the feed's new ETag/Last-Modified, not yet stored. Record
+   * them (`recordFeedValidators`) once every candidate is processed, so a crash in between re-reads the
+   * feed instead of getting a 304 and losing the entries not yet stored.
+   */
+  validators?: { etag: string | null; lastModified: string | null }
+}
+
+export interface RefreshOptions {
+  /** keep the old validators while candidates are pending (see `RefreshResult.validators`) */
+  deferValidators?: boolean
 }
 
 /** Child sitemaps read per index visit: the newest few carry the news; the rest is archive. */
@@ -41,7 +52,11 @@ const FAILURE_WEIGHT: Record<string, number> = { hard: 1, soft: 0.5, temporary: 
  * and returns the entries that are not stored yet. Errors never escape: they are graded, stored on
  * the feed with the next check time, and returned.
  */
-export async function refreshFeed(ctx: IngestContext, feed: FeedRow): Promise<RefreshResult> {
+export async function refreshFeed(
+  ctx: IngestContext,
+  feed: FeedRow,
+  opts: RefreshOptions = {},
+): Promise<RefreshResult> {
   const log = ctx.log.child({ feed_id: feed.id, feed_url: feed.url })
   try {
     const res = await ctx.client.get(feed.url, { etag: feed.etag, lastModified: feed.last_modified })
@@ -64,9 +79,10 @@ export async function refreshFeed(ctx: IngestContext, feed: FeedRow): Promise<Re
       found.map((c) => c.canonicalUrl),
     )
     const candidates = found.filter((c) => !stored.has(c.canonicalUrl))
+    const defer = opts.deferValidators === true && candidates.length > 0
     await recordFeedSuccess(ctx.db, feed.id, {
-      etag: res.etag,
-      lastModified: res.lastModified,
+      etag: defer ? feed.etag : res.etag,
+      lastModified: defer ? feed.last_modified : res.lastModified,
       format,
       title,
       itemsSeen: candidates.length,
@@ -74,7 +90,8 @@ export async function refreshFeed(ctx: IngestContext, feed: FeedRow): Promise<Re
     })
     await markSourceVerified(ctx.db, feed.source_id)
     log.info({ entries: found.length, new_entries: candidates.length }, 'feed refreshed')
-    return { status: 'ok', candidates }
+    const validators = { etag: res.etag, lastModified: res.lastModified }
+    return { status: 'ok', candidates, ...(defer ? { validators } : {}) }
   } catch (e) {
     const g = classifyFetchError(e)
     const delaySec = nextCheckDelay(Math.ceil(feed.failures + 1), g.grade, feed.interval_minutes * 60)

@@ -1,5 +1,5 @@
 import PQueue from 'p-queue'
-import { dueFeeds } from '../db/tables/feeds.js'
+import { dueFeeds, recordFeedValidators } from '../db/tables/feeds.js'
 import { listSources } from '../db/tables/sources.js'
 import type { IngestContext } from './ingest-context.js'
 import { ingestArticle } from './ingest-article.js'
@@ -51,14 +51,14 @@ export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {})
     feeds.map(async (feed) => {
       const source = sources.get(feed.source_id)
       if (!source || !source.enabled) return
-      const r = await refreshFeed(ctx, feed)
+      const r = await refreshFeed(ctx, feed, { deferValidators: true })
       if (r.status === 'error') summary.feedErrors++
       // The same article may be listed by two feeds of a run: fetch it once.
       const fresh = r.candidates.filter((c) => !claimed.has(c.canonicalUrl))
       for (const c of fresh) claimed.add(c.canonicalUrl)
       opts.onProgress?.({ kind: 'total', n: fresh.length })
-      for (const c of fresh) {
-        void pool
+      const tasks = fresh.map((c) =>
+        pool
           .add(async () => {
             const out = await ingestArticle(ctx, {
               ...c,
@@ -77,8 +77,11 @@ export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {})
             // ingestArticle returns its failures; anything else must still not escape as an unhandled rejection
             summary.failed++
             ctx.log.error({ err: e, entry_url: c.url }, 'article task failed')
-          })
-      }
+          }),
+      )
+      await Promise.all(tasks)
+      // only now is every entry of the response stored (or given up on): its validators may be kept
+      if (r.validators) await recordFeedValidators(ctx.db, feed.id, r.validators)
     }),
   )
   await pool.onIdle()

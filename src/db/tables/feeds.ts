@@ -98,6 +98,19 @@ export async function recordFeedSuccess(
     .execute()
 }
 
+/** Stores a feed's validators once the entries of the response they came with are all processed. */
+export async function recordFeedValidators(
+  db: Kysely<Database>,
+  id: number,
+  v: { etag: string | null; lastModified: string | null },
+) {
+  await db
+    .updateTable('feeds')
+    .set({ etag: v.etag, last_modified: v.lastModified })
+    .where('id', '=', id)
+    .execute()
+}
+
 export async function recordFeedFailure(
   db: Kysely<Database>,
   id: number,
