@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import {
   type ArticleForStory,
@@ -11,7 +11,7 @@ import {
 import type { TermVector } from './story-terms.js'
 
 /** Open stories compared per article: the most recent ones; older ones have closed. */
-const MAX_OPEN = 300
+export const MAX_OPEN = 300
 
 const toState = (r: {
   id: number
@@ -34,6 +34,51 @@ const toState = (r: {
 })
 
 /**
+ * The MAX_OPEN stories of any language seen most recently within the window, newest first. Ordering
+ * the whole table by last_seen scanned and sorted every story for every article (time grew with the
+ * archive); instead each language's newest are read through stories_open_idx (lang, last_seen) and
+ * merged, which gives the same rows.
+ */
+export async function openStories(db: Kysely<Database>, windowStart: string, windowEnd: string) {
+  const langs = await storyLanguages(db)
+  const heads: { id: number; last_seen: string }[] = []
+  for (const lang of langs) {
+    const rows = await db
+      .selectFrom('stories')
+      .select(['id', 'last_seen'])
+      .where('lang', '=', lang)
+      .where('last_seen', '>=', windowStart)
+      .where('first_seen', '<=', windowEnd)
+      .orderBy('last_seen', 'desc')
+      .limit(MAX_OPEN)
+      .execute()
+    heads.push(...rows)
+  }
+  if (heads.length === 0) return []
+  const ids =
+    langs.length === 1
+      ? heads.map((h) => h.id)
+      : heads
+          .sort((a, b) => (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : 0))
+          .slice(0, MAX_OPEN)
+          .map((h) => h.id)
+  return db.selectFrom('stories').selectAll().where('id', 'in', ids).orderBy('last_seen', 'desc').execute()
+}
+
+/** The distinct story languages, one index seek each (a loose index scan on both databases). */
+async function storyLanguages(db: Kysely<Database>): Promise<string[]> {
+  const r = await sql<{ lang: string | null }>`
+    with recursive l(lang) as (
+      select (select lang from stories order by lang limit 1)
+      union all
+      select (select s.lang from stories s where s.lang > l.lang order by s.lang limit 1) from l
+      where l.lang is not null
+    )
+    select lang from l where lang is not null`.execute(db)
+  return r.rows.map((x) => x.lang!).filter(Boolean)
+}
+
+/**
  * Puts an article into a story: its syndication representative's story, else the most similar open
  * story of its language, else a new one; then links the story to other-language stories of the event.
  */
@@ -51,15 +96,7 @@ export async function assignStory(
 ): Promise<number> {
   const windowStart = new Date(Date.parse(a.at) - STORY_WINDOW_HOURS * 3_600_000).toISOString()
   const windowEnd = new Date(Date.parse(a.at) + STORY_WINDOW_HOURS * 3_600_000).toISOString()
-  const rows = await db
-    .selectFrom('stories')
-    .selectAll()
-    .where('last_seen', '>=', windowStart)
-    .where('first_seen', '<=', windowEnd)
-    .orderBy('last_seen', 'desc')
-    .limit(MAX_OPEN)
-    .execute()
-  const open = rows.map(toState)
+  const open = (await openStories(db, windowStart, windowEnd)).map(toState)
   const groupStoryId = a.dupOf
     ? ((await db.selectFrom('articles').select('story_id').where('id', '=', a.dupOf).executeTakeFirst())
         ?.story_id ?? null)
