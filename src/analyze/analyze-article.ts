@@ -96,7 +96,11 @@ export async function analyzeArticle(
   const sentences = lex
     ? guard(
         'tone',
-        () => scoreSentences(body, lex, (s) => homeNames.some((n) => foldText(s).includes(n))),
+        () =>
+          scoreSentences(body, lex, (s) => {
+            const folded = foldText(s)
+            return homeNames.some((n) => folded.includes(n))
+          }),
         [],
       )
     : []

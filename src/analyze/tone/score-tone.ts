@@ -32,14 +32,27 @@ export interface SentenceTone extends ToneScore {
 
 const squash = (raw: number) => Math.round(100 * Math.tanh(raw / SCALE)) / 10
 
+/** First words of each lexicon's entries, per lexicon object: most words start no entry and are skipped. */
+const firstWordsMemo = new WeakMap<ToneLexicon, Set<string>>()
+function firstWords(lex: ToneLexicon): Set<string> {
+  let set = firstWordsMemo.get(lex)
+  if (!set) {
+    set = new Set([...lex.entries.keys()].map((k) => k.split(' ', 1)[0]!))
+    firstWordsMemo.set(lex, set)
+  }
+  return set
+}
+
 /** Finds lexicon entries (longest first), applies negation and intensifiers, and sums. */
 export function scoreText(text: string, lex: ToneLexicon): ToneScore {
   const words = tokenize(normalizeText(text))
     .filter((t) => t.kind === 'word')
     .map((t) => t.text.toLowerCase())
   const drivers: ToneDriver[] = []
+  const starts = firstWords(lex)
   let raw = 0
   for (let i = 0; i < words.length; i++) {
+    if (!starts.has(words[i]!)) continue
     let match = ''
     let weight = 0
     let len = 0
