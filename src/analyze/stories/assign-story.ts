@@ -1,4 +1,4 @@
-import { type TermVector, cosine, mergeCentroid } from './story-terms.js'
+import { type TermVector, mergeCentroid, similarityTo } from './story-terms.js'
 
 /** Similarity to a story's centroid above which an article joins it (tuned on the demo corpus). */
 export const JOIN_THRESHOLD = 0.3
@@ -37,9 +37,10 @@ export function chooseStory(a: ArticleForStory, open: StoryState[]): StoryDecisi
   }
   let best: StoryState | null = null
   let bestSim = 0
+  const similarity = similarityTo(a.vector)
   for (const s of open) {
     if (s.lang !== a.lang) continue
-    const sim = cosine(a.vector, s.centroid)
+    const sim = similarity(s.centroid)
     if (sim > bestSim) {
       best = s
       bestSim = sim

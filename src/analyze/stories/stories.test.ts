@@ -7,7 +7,7 @@ import {
   crossLanguageLinks,
   joinStory,
 } from './assign-story.js'
-import { cosine, termVector } from './story-terms.js'
+import { cosine, similarityTo, termVector } from './story-terms.js'
 
 const art = (title: string, lead: string, at = '2026-11-20T01:00:00Z', lang = 'vi'): ArticleForStory => ({
   lang,
@@ -33,6 +33,18 @@ const coffee = art(
 
 test('articles about the same event are more similar than unrelated ones', () => {
   assert.ok(cosine(flood1.vector, flood2.vector) > cosine(flood1.vector, coffee.vector) + 0.2)
+})
+
+test('similarityTo equals cosine, in either direction', () => {
+  const vectors = [flood1, flood2, coffee].map((a) => a.vector)
+  for (const a of vectors) {
+    const sim = similarityTo(a)
+    for (const b of vectors) {
+      assert.ok(Math.abs(sim(b) - cosine(a, b)) < 1e-12)
+      assert.ok(Math.abs(sim(b) - cosine(b, a)) < 1e-12)
+    }
+  }
+  assert.ok(Math.abs(similarityTo(flood1.vector)(flood1.vector) - 1) < 0.01, 'unit length')
 })
 
 test('incremental clustering: same event joins, another event starts a story', () => {
