@@ -275,6 +275,18 @@ export interface ArticleRawTable {
   html_gz: Uint8Array
 }
 
+export type TriageStatus = 'new' | 'seen' | 'needs_response' | 'in_progress' | 'responded' | 'ignored'
+
+export interface TriageItemsTable {
+  article_id: number
+  status: TriageStatus
+  assignee_id: number | null
+  tags_json: string
+  notes: string
+  updated_at: string
+  updated_by: number | null
+}
+
 export interface Database {
   roles: RolesTable
   users: UsersTable
@@ -296,6 +308,7 @@ export interface Database {
   places: PlacesTable
   user_topics: UserTopicsTable
   topic_labels: TopicLabelsTable
+  triage_items: TriageItemsTable
   // search (0300-search): begin
   search_docs: SearchDocsTable
   saved_searches: SavedSearchesTable

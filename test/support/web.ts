@@ -4,7 +4,7 @@ import { runSetup } from '../../src/accounts/setup.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import type { DialectName } from '../../src/db/dialect.js'
 import type { Role } from '../../src/db/tables/users.js'
-import { silentLogger } from '../../src/shared/logger.js'
+import { createLogger, silentLogger } from '../../src/shared/logger.js'
 import { buildApp } from '../../src/web/app.js'
 import type { AppContext } from '../../src/web/context.js'
 import { createTestDb, type TestDb } from './databases.js'
@@ -73,7 +73,11 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const t = await createTestDb(dialect)
   const config = loadConfig({ env: { HAIDANG_LOG_LEVEL: 'silent', ...(opts.env ?? {}) } })
-  const ctx: AppContext = { config, store: t, log: silentLogger() }
+  const ctx: AppContext = {
+    config,
+    store: t,
+    log: process.env.HD_DEBUG ? createLogger({ level: 'error' }) : silentLogger(),
+  }
   if (opts.setup !== false) {
     await runSetup(
       t.db,

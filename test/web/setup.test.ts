@@ -79,8 +79,13 @@ for (const dialect of testDialects()) {
       assert.equal(login.statusCode, 302)
       const home = await c.get('/')
       assert.equal(home.statusCode, 200)
-      assert.match(home.body, /UBND xã Ea Kao/)
-      assert.match(home.body, /Xã Ea Kao/)
+      assert.match(home.body, /Tổng quan thông tin/)
+      const office = await a.t.db
+        .selectFrom('settings')
+        .select('value_json')
+        .where('key', '=', 'office')
+        .executeTakeFirstOrThrow()
+      assert.match(office.value_json, /UBND xã Ea Kao/)
     })
   })
 }

@@ -1,6 +1,26 @@
 // Keyboard help for every page: "/" focuses the first search box, "g h" goes to the overview.
+// On the triage queue: j/k move between rows, x selects, s marks seen, a assigns to me, Enter opens.
 ;(() => {
   let last = ''
+  const form = document.getElementById('triage-form')
+  const rows = form ? Array.from(form.querySelectorAll('tbody tr')) : []
+  let current = -1
+  const focusRow = (i) => {
+    if (rows.length === 0) return
+    current = Math.max(0, Math.min(rows.length - 1, i))
+    rows.forEach((r, k) => r.classList.toggle('current', k === current))
+    rows[current].querySelector('a')?.focus()
+  }
+  const submitFor = (field, value) => {
+    const row = rows[current]
+    if (!form || !row) return
+    const boxes = form.querySelectorAll('input[name=ids]:checked')
+    if (boxes.length === 0) row.querySelector('input[name=ids]').checked = true
+    const input = form.querySelector(`[name=${field}]`)
+    if (input.type === 'checkbox') input.checked = true
+    else input.value = value
+    form.submit()
+  }
   document.addEventListener('keydown', (e) => {
     const t = e.target
     if (
@@ -8,6 +28,7 @@
       (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
     )
       return
+    if (e.ctrlKey || e.metaKey || e.altKey) return
     if (e.key === '/') {
       const box = document.querySelector('input[type=search]')
       if (box instanceof HTMLElement) {
@@ -16,7 +37,13 @@
       }
     } else if (last === 'g' && e.key === 'h') {
       window.location.href = '/'
-    }
+    } else if (form && e.key === 'j') focusRow(current + 1)
+    else if (form && e.key === 'k') focusRow(current - 1)
+    else if (form && e.key === 'x' && rows[current]) {
+      const box = rows[current].querySelector('input[name=ids]')
+      box.checked = !box.checked
+    } else if (form && e.key === 's' && rows[current]) submitFor('status', 'seen')
+    else if (form && e.key === 'a' && rows[current]) submitFor('assign_me', '1')
     last = e.key
   })
 })()

@@ -24,28 +24,67 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
     const { t } = p
     const topicLabel = (id: string) => taxonomy.topics.find((x) => x.id === id)?.label[p.locale] ?? id
     const facetLabel = (facet: FacetName, f: FacetCount) =>
-      facet === 'topic' ? topicLabel(f.key) : facet === 'tone' ? t(`tone.${f.key === 'negative' ? 'neg' : f.key === 'positive' ? 'pos' : 'neu'}`) : f.label
-    const outcome = q.trim() ? await explore(ctx.store, q, { sort, page, timeoutMs: ctx.config.queryTimeoutMs }) : null
+      facet === 'topic'
+        ? topicLabel(f.key)
+        : facet === 'tone'
+          ? t(`tone.${f.key === 'negative' ? 'neg' : f.key === 'positive' ? 'pos' : 'neu'}`)
+          : f.label
+    const outcome = q.trim()
+      ? await explore(ctx.store, q, { sort, page, timeoutMs: ctx.config.queryTimeoutMs })
+      : null
     if (outcome && !outcome.ok) reply.status(400)
     const base = `/explore?q=${encodeURIComponent(q)}&sort=${sort}`
-    const chart = outcome?.ok && outcome.result.attention.length ? attentionChart(outcome.result.attention, { count: t('explore.results', { n: '' }).trim(), share: t('explore.share') }) : ''
+    const chart =
+      outcome?.ok && outcome.result.attention.length
+        ? attentionChart(outcome.result.attention, {
+            count: t('explore.results', { n: '' }).trim(),
+            share: t('explore.share'),
+          })
+        : ''
     return reply.html(
       <Layout ctx={p} title={t('explore.title')}>
         <h1 safe>{t('explore.title')}</h1>
         <form method="get" action="/explore" class="querybox" role="search">
-          <label for="f-q" class="sr-only" safe>{t('explore.query')}</label>
-          <input id="f-q" type="search" name="q" value={q} maxlength={String(MAX_QUERY)} autofocus aria-describedby="q-help" aria-invalid={outcome && !outcome.ok ? 'true' : undefined} />
+          <label for="f-q" class="sr-only" safe>
+            {t('explore.query')}
+          </label>
+          <input
+            id="f-q"
+            type="search"
+            name="q"
+            value={q}
+            maxlength={String(MAX_QUERY)}
+            autofocus
+            aria-describedby="q-help"
+            aria-invalid={outcome && !outcome.ok ? 'true' : undefined}
+          />
           <select name="sort" aria-label={t('explore.sort')}>
-            <option value="relevance" selected={sort === 'relevance'} safe>{t('explore.sort.relevance')}</option>
-            <option value="date" selected={sort === 'date'} safe>{t('explore.sort.date')}</option>
+            <option value="relevance" selected={sort === 'relevance'} safe>
+              {t('explore.sort.relevance')}
+            </option>
+            <option value="date" selected={sort === 'date'} safe>
+              {t('explore.sort.date')}
+            </option>
           </select>
-          <button type="submit" safe>{t('explore.search')}</button>
+          <button type="submit" safe>
+            {t('explore.search')}
+          </button>
         </form>
-        <p id="q-help" class="help" safe>{t('explore.help')}</p>
+        <p id="q-help" class="help" safe>
+          {t('explore.help')}
+        </p>
         {outcome && !outcome.ok ? (
           <div class="error query-error" role="alert">
-            <p safe>{outcome.position ? t('explore.error_at', { pos: outcome.position, msg: outcome.message }) : outcome.message}</p>
-            {outcome.position ? <pre safe>{`${q}\n${' '.repeat(Math.max(0, outcome.position - 1))}^`}</pre> : ''}
+            <p safe>
+              {outcome.position
+                ? t('explore.error_at', { pos: outcome.position, msg: outcome.message })
+                : outcome.message}
+            </p>
+            {outcome.position ? (
+              <pre safe>{`${q}\n${' '.repeat(Math.max(0, outcome.position - 1))}^`}</pre>
+            ) : (
+              ''
+            )}
           </div>
         ) : (
           ''
@@ -60,24 +99,38 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
                 <span class="exports" safe>{`${t('explore.export')}:`}</span>{' '}
                 {(['csv', 'xlsx', 'jsonl'] as const).map((f) => (
                   <>
-                    <a href={`/explore/export.${f}?q=${encodeURIComponent(q)}`} safe>{f.toUpperCase()}</a>{' '}
+                    <a href={`/explore/export.${f}?q=${encodeURIComponent(q)}`} safe>
+                      {f.toUpperCase()}
+                    </a>{' '}
                   </>
                 ))}
               </p>
-              {chart ? <figure class="chart" aria-label={t('explore.attention')}>{chart}</figure> : ''}
+              {chart ? (
+                <figure class="chart" aria-label={t('explore.attention')}>
+                  {chart}
+                </figure>
+              ) : (
+                ''
+              )}
               <ol class="hits" start={String((page - 1) * PAGE_SIZE + 1)}>
-                {outcome.result.page.hits.map((h) => <Hit ctx={p} hit={h} extras={outcome.result.extras.get(h.id)} topicLabel={topicLabel} />)}
+                {outcome.result.page.hits.map((h) => (
+                  <Hit ctx={p} hit={h} extras={outcome.result.extras.get(h.id)} topicLabel={topicLabel} />
+                ))}
               </ol>
               <Pager ctx={p} page={page} hasNext={page * PAGE_SIZE < outcome.result.page.total} base={base} />
               <form method="post" action="/saved-searches" class="card inline-save">
                 <input type="hidden" name="_csrf" value={p.csrf} />
                 <input type="hidden" name="query" value={q} />
-                <label for="f-name" safe>{t('explore.save_name')}</label>
+                <label for="f-name" safe>
+                  {t('explore.save_name')}
+                </label>
                 <input id="f-name" name="name" required maxlength="200" />
                 <label>
                   <input type="checkbox" name="shared" value="1" /> <span safe>{t('explore.shared')}</span>
                 </label>
-                <button type="submit" safe>{t('explore.save')}</button>
+                <button type="submit" safe>
+                  {t('explore.save')}
+                </button>
               </form>
             </div>
           </div>

@@ -17,6 +17,7 @@ import { registerSourcesNew } from './sources-new.js'
 import { registerSourcesOpml } from './sources-opml.js'
 import { registerSourcesStarter } from './sources-starter.js'
 import { registerStoryView } from './story-view.js'
+import { registerTriage } from './triage.js'
 import { registerUsers } from './users.js'
 
 /** Every route of the web app. Each file registers one page or resource and declares its access. */
@@ -39,4 +40,5 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   registerExplore(app, ctx)
   registerSavedSearches(app, ctx)
   registerStoryView(app, ctx)
+  registerTriage(app, ctx)
 }

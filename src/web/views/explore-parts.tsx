@@ -8,10 +8,17 @@ import type { PageCtx } from '../page-context.js'
 /** A facet value as a query filter: quoted when it holds spaces, so clicking it narrows the search. */
 const filterFor = (facet: FacetName, f: FacetCount) => {
   const v = f.key.includes(' ') || f.key.includes(':') ? `"${f.key.replace(/"/g, '')}"` : f.key
-  return facet === 'tone' ? `tone:${f.key === 'negative' ? '<-1' : f.key === 'positive' ? '>1' : '-1..1'}` : `${facet}:${v}`
+  return facet === 'tone'
+    ? `tone:${f.key === 'negative' ? '<-1' : f.key === 'positive' ? '>1' : '-1..1'}`
+    : `${facet}:${v}`
 }
 
-export function Facets(props: { ctx: PageCtx; q: string; facets: Record<FacetName, FacetCount[]>; label: (facet: FacetName, f: FacetCount) => string }) {
+export function Facets(props: {
+  ctx: PageCtx
+  q: string
+  facets: Record<FacetName, FacetCount[]>
+  label: (facet: FacetName, f: FacetCount) => string
+}) {
   const { t } = props.ctx
   return (
     <aside class="facets" aria-label="facets">
@@ -24,7 +31,10 @@ export function Facets(props: { ctx: PageCtx; q: string; facets: Record<FacetNam
             <ul>
               {props.facets[facet].map((f) => (
                 <li>
-                  <a href={`/explore?q=${encodeURIComponent(`${props.q} ${filterFor(facet, f)}`)}`} safe>{props.label(facet, f)}</a> <small>{f.count}</small>
+                  <a href={`/explore?q=${encodeURIComponent(`${props.q} ${filterFor(facet, f)}`)}`} safe>
+                    {props.label(facet, f)}
+                  </a>{' '}
+                  <small>{f.count}</small>
                 </li>
               ))}
             </ul>
@@ -35,7 +45,12 @@ export function Facets(props: { ctx: PageCtx; q: string; facets: Record<FacetNam
   )
 }
 
-export function Hit(props: { ctx: PageCtx; hit: SearchHit; extras: HitExtras | undefined; topicLabel: (id: string) => string }) {
+export function Hit(props: {
+  ctx: PageCtx
+  hit: SearchHit
+  extras: HitExtras | undefined
+  topicLabel: (id: string) => string
+}) {
   const { t } = props.ctx
   const h = props.hit
   const safeTitle = h.titleHtml
@@ -43,15 +58,33 @@ export function Hit(props: { ctx: PageCtx; hit: SearchHit; extras: HitExtras | u
   const tone = h.tone === null ? '' : `${h.tone > 0 ? '+' : ''}${h.tone.toFixed(1)}`
   return (
     <li class="hit">
-      <a class="title" href={`/articles/${h.id}`}>{safeTitle}</a>
+      <a class="title" href={`/articles/${h.id}`}>
+        {safeTitle}
+      </a>
       <p class="meta" safe>
-        {[h.sourceName, formatDateTime(h.publishedAt), h.lang, tone ? `${t('explore.facet.tone')} ${tone}` : '', props.extras?.copies ? t('explore.copies', { n: props.extras.copies }) : ''].filter(Boolean).join(' · ')}
+        {[
+          h.sourceName,
+          formatDateTime(h.publishedAt),
+          h.lang,
+          tone ? `${t('explore.facet.tone')} ${tone}` : '',
+          props.extras?.copies ? t('explore.copies', { n: props.extras.copies }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       <p class="snippet">{safeSnippet}</p>
       {props.extras && (props.extras.topics.length || props.extras.places.length) ? (
         <p class="tags">
-          {props.extras.topics.map((x) => <span class="tag" safe>{props.topicLabel(x)}</span>)}
-          {props.extras.places.map((x) => <span class="tag place" safe>{x}</span>)}
+          {props.extras.topics.map((x) => (
+            <span class="tag" safe>
+              {props.topicLabel(x)}
+            </span>
+          ))}
+          {props.extras.places.map((x) => (
+            <span class="tag place" safe>
+              {x}
+            </span>
+          ))}
         </p>
       ) : (
         ''
@@ -66,14 +99,33 @@ export function attentionChart(buckets: TimeBucket[], labels: { count: string; s
     {
       grid: { left: 40, right: 50, top: 30, bottom: 40 },
       legend: { top: 0, textStyle: { fontSize: 11 } },
-      xAxis: { type: 'category', data: buckets.map((b) => `${b.bucket.slice(8, 10)}/${b.bucket.slice(5, 7)}`), axisLabel: { ...AXIS_LABEL, interval: buckets.length > 16 ? Math.ceil(buckets.length / 16) - 1 : 0, rotate: buckets.length > 10 ? 45 : 0 } },
+      xAxis: {
+        type: 'category',
+        data: buckets.map((b) => `${b.bucket.slice(8, 10)}/${b.bucket.slice(5, 7)}`),
+        axisLabel: {
+          ...AXIS_LABEL,
+          interval: buckets.length > 16 ? Math.ceil(buckets.length / 16) - 1 : 0,
+          rotate: buckets.length > 10 ? 45 : 0,
+        },
+      },
       yAxis: [
         { type: 'value', minInterval: 1 },
         { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
       ],
       series: [
-        { type: 'bar', name: labels.count, data: buckets.map((b) => b.count), itemStyle: { color: '#0b5cad' } },
-        { type: 'line', name: labels.share, yAxisIndex: 1, data: buckets.map((b) => Math.round(b.share * 1000) / 1000), itemStyle: { color: '#c0392b' } },
+        {
+          type: 'bar',
+          name: labels.count,
+          data: buckets.map((b) => b.count),
+          itemStyle: { color: '#0b5cad' },
+        },
+        {
+          type: 'line',
+          name: labels.share,
+          yAxisIndex: 1,
+          data: buckets.map((b) => Math.round(b.share * 1000) / 1000),
+          itemStyle: { color: '#c0392b' },
+        },
       ],
     },
     { width: 760, height: 220 },

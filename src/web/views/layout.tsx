@@ -6,6 +6,7 @@ import type { PageCtx } from '../page-context.js'
 const NAV: { href: string; key: string; perm: Permission | null }[] = [
   { href: '/', key: 'nav.home', perm: null },
   { href: '/explore', key: 'nav.explore', perm: 'articles.view' },
+  { href: '/triage', key: 'nav.triage', perm: 'triage.edit' },
   { href: '/articles', key: 'nav.articles', perm: 'articles.view' },
   { href: '/sources', key: 'nav.sources', perm: 'articles.view' },
   { href: '/admin/users', key: 'nav.users', perm: 'users.manage' },

@@ -47,18 +47,18 @@ export async function dashboardData(
     scoped(db, p, scope).select(count.as('n')).executeTakeFirst(),
     scoped(db, p, scope)
       .select([day.as('day'), band.as('band'), count.as('n')])
-      .groupBy([day, band])
+      .groupBy([sql`1`, sql`2`])
       .execute(),
     scoped(db, p, scope)
       .innerJoin('article_topics', 'article_topics.article_id', 'articles.id')
       .where('article_topics.source', '=', 'rule')
       .select([day.as('day'), 'article_topics.topic', count.as('n')])
-      .groupBy([day, 'article_topics.topic'])
+      .groupBy([sql`1`, sql`2`])
       .execute(),
     scoped(db, p, scope)
       .innerJoin('sources', 'sources.id', 'articles.source_id')
       .select([day.as('day'), 'sources.kind', count.as('n')])
-      .groupBy([day, 'sources.kind'])
+      .groupBy([sql`1`, sql`2`])
       .execute(),
     scoped(db, p, scope)
       .select(['articles.lang', count.as('n')])

@@ -1,5 +1,11 @@
 import type { Db } from '../../db/database.js'
-import { attentionOverTime, type FacetCount, facetCounts, type FacetName, type TimeBucket } from '../../search/facets.js'
+import {
+  attentionOverTime,
+  type FacetCount,
+  facetCounts,
+  type FacetName,
+  type TimeBucket,
+} from '../../search/facets.js'
 import { type SearchPage, type SearchSort, searchArticles } from '../../search/search-articles.js'
 import { isAppError } from '../../shared/errors.js'
 
@@ -19,25 +25,53 @@ export interface ExploreResult {
   extras: Map<number, HitExtras>
 }
 
-export type ExploreOutcome = { ok: true; result: ExploreResult } | { ok: false; position: number | null; message: string }
+export type ExploreOutcome =
+  | { ok: true; result: ExploreResult }
+  | { ok: false; position: number | null; message: string }
 
 /**
  * Everything the explorer shows for a query: one page of hits, the facets, attention over time, and
  * per hit its topics, places and syndicated copies. Syntax errors and timeouts come back as values
  * (with the position), so the page can keep the user's text and point at the problem.
  */
-export async function explore(store: Db, q: string, opts: { sort: SearchSort; page: number; timeoutMs: number }): Promise<ExploreOutcome> {
+export async function explore(
+  store: Db,
+  q: string,
+  opts: { sort: SearchSort; page: number; timeoutMs: number },
+): Promise<ExploreOutcome> {
   try {
     const t = { timeoutMs: opts.timeoutMs }
     const [page, attention, ...facetLists] = await Promise.all([
-      searchArticles(store, q, { ...t, sort: opts.sort, limit: PAGE_SIZE, offset: (opts.page - 1) * PAGE_SIZE }),
+      searchArticles(store, q, {
+        ...t,
+        sort: opts.sort,
+        limit: PAGE_SIZE,
+        offset: (opts.page - 1) * PAGE_SIZE,
+      }),
       attentionOverTime(store, q, 'day', t),
       ...FACETS.map((f) => facetCounts(store, q, f, { ...t, limit: 8 })),
     ])
-    const facets = Object.fromEntries(FACETS.map((f, i) => [f, facetLists[i] ?? []])) as Record<FacetName, FacetCount[]>
-    return { ok: true, result: { page, attention, facets, extras: await hitExtras(store, page.hits.map((h) => h.id)) } }
+    const facets = Object.fromEntries(FACETS.map((f, i) => [f, facetLists[i] ?? []])) as Record<
+      FacetName,
+      FacetCount[]
+    >
+    return {
+      ok: true,
+      result: {
+        page,
+        attention,
+        facets,
+        extras: await hitExtras(
+          store,
+          page.hits.map((h) => h.id),
+        ),
+      },
+    }
   } catch (e) {
-    if (isAppError(e) && (e.code === 'QUERY_SYNTAX' || e.code === 'QUERY_TIMEOUT' || e.code === 'INPUT_INVALID')) {
+    if (
+      isAppError(e) &&
+      (e.code === 'QUERY_SYNTAX' || e.code === 'QUERY_TIMEOUT' || e.code === 'INPUT_INVALID')
+    ) {
       // The parser counts from 0; people count from 1.
       const position = typeof e.details.position === 'number' ? e.details.position + 1 : null
       const reason = typeof e.details.reason === 'string' ? e.details.reason : e.message
@@ -51,8 +85,18 @@ async function hitExtras(store: Db, ids: number[]): Promise<Map<number, HitExtra
   const out = new Map<number, HitExtras>(ids.map((id) => [id, { topics: [], places: [], copies: 0 }]))
   if (ids.length === 0) return out
   const [topics, places, copies] = await Promise.all([
-    store.db.selectFrom('article_topics').select(['article_id', 'topic']).where('article_id', 'in', ids).where('source', '!=', 'model').execute(),
-    store.db.selectFrom('article_places').select(['article_id', 'name']).where('article_id', 'in', ids).orderBy('mentions', 'desc').execute(),
+    store.db
+      .selectFrom('article_topics')
+      .select(['article_id', 'topic'])
+      .where('article_id', 'in', ids)
+      .where('source', '!=', 'model')
+      .execute(),
+    store.db
+      .selectFrom('article_places')
+      .select(['article_id', 'name'])
+      .where('article_id', 'in', ids)
+      .orderBy('mentions', 'desc')
+      .execute(),
     store.db
       .selectFrom('articles')
       .select(['dup_of', (eb) => eb.fn.countAll<string | number>().as('n')])
