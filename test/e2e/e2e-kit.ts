@@ -12,8 +12,11 @@ import { buildApp } from '../../src/web/app.js'
 import type { AppContext } from '../../src/web/context.js'
 import { createTestDb, type TestDb } from '../support/databases.js'
 
-/** Debian's chromium (CI installs it with apt); Playwright never downloads a browser here. */
-export const CHROMIUM = '/usr/bin/chromium'
+/**
+ * Debian's chromium (CI installs it with apt); Playwright never downloads a browser here.
+ * E2E_CHROMIUM points elsewhere (another distribution's path).
+ */
+export const CHROMIUM = process.env.E2E_CHROMIUM || '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -20,9 +20,9 @@ describe('roles and language in the browser', { skip: browserSkip() }, () => {
   let browser: Browser
   let admin: BrowserContext
   before(async () => {
+    browser = await launchBrowser()
     server = await startServer()
     await setupDemoOffice(server.store, ADMIN)
-    browser = await launchBrowser()
     admin = await browser.newContext()
   })
   after(async () => {

@@ -33,8 +33,8 @@ describe('first run in the browser: setup with the demo, login, dashboard', { sk
   let browser: Browser
   let page: Page
   before(async () => {
-    server = await startServer()
     browser = await launchBrowser()
+    server = await startServer()
     page = await (await browser.newContext()).newPage()
   })
   after(async () => {
