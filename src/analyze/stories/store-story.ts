@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely'
-import type { Database } from '../../db/schema.js'
+import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Database, StoriesTable } from '../../db/schema.js'
 import {
   type ArticleForStory,
   type StoryState,
@@ -12,6 +12,25 @@ import type { TermVector } from './story-terms.js'
 
 /** Open stories compared per article: the most recent ones; older ones have closed. */
 export const MAX_OPEN = 300
+
+/**
+ * Parsed centroids remembered by their JSON text: every article reads the same few hundred open
+ * stories, and parsing their centroids again was a large part of its analysis time. Keyed by content,
+ * so it can never be stale; cleared when full. Centroids are never mutated (joining makes a new one).
+ */
+const CENTROID_MEMO_SIZE = 4 * MAX_OPEN
+let centroidMemo: Map<string, TermVector> | undefined
+
+function parseCentroid(json: string): TermVector {
+  centroidMemo ??= new Map()
+  let v = centroidMemo.get(json)
+  if (v === undefined) {
+    if (centroidMemo.size >= CENTROID_MEMO_SIZE) centroidMemo.clear()
+    v = JSON.parse(json) as TermVector
+    centroidMemo.set(json, v)
+  }
+  return v
+}
 
 const toState = (r: {
   id: number
@@ -29,7 +48,7 @@ const toState = (r: {
   firstSeen: r.first_seen,
   lastSeen: r.last_seen,
   articleCount: r.article_count,
-  centroid: JSON.parse(r.centroid_json) as TermVector,
+  centroid: parseCentroid(r.centroid_json),
   keys: JSON.parse(r.keys_json) as string[],
 })
 
@@ -40,29 +59,22 @@ const toState = (r: {
  * merged, which gives the same rows.
  */
 export async function openStories(db: Kysely<Database>, windowStart: string, windowEnd: string) {
-  const langs = await storyLanguages(db)
-  const heads: { id: number; last_seen: string }[] = []
-  for (const lang of langs) {
-    const rows = await db
+  const rows: Selectable<StoriesTable>[] = []
+  for (const lang of await storyLanguages(db)) {
+    const newest = await db
       .selectFrom('stories')
-      .select(['id', 'last_seen'])
+      .selectAll()
       .where('lang', '=', lang)
       .where('last_seen', '>=', windowStart)
       .where('first_seen', '<=', windowEnd)
       .orderBy('last_seen', 'desc')
       .limit(MAX_OPEN)
       .execute()
-    heads.push(...rows)
+    rows.push(...newest)
   }
-  if (heads.length === 0) return []
-  const ids =
-    langs.length === 1
-      ? heads.map((h) => h.id)
-      : heads
-          .sort((a, b) => (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : 0))
-          .slice(0, MAX_OPEN)
-          .map((h) => h.id)
-  return db.selectFrom('stories').selectAll().where('id', 'in', ids).orderBy('last_seen', 'desc').execute()
+  return rows
+    .sort((a, b) => (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : 0))
+    .slice(0, MAX_OPEN)
 }
 
 /** The distinct story languages, one index seek each (a loose index scan on both databases). */
