@@ -6,6 +6,7 @@ import { createQueue } from '../jobs/create-queue.js'
 import type { JobQueue } from '../jobs/job-queue.js'
 import { Scheduler } from '../jobs/scheduler.js'
 import { buildTasks, SCHEDULE } from '../jobs/tasks.js'
+import { setupDefaultWatchlists } from '../monitor/setup-watchlists.js'
 import type { Logger } from '../shared/logger.js'
 
 export interface Runtime {
@@ -35,6 +36,9 @@ export async function openRuntime(config: Readonly<Config>, log: Logger): Promis
       const built = buildTasks({ config: taskConfig, store, log, queue })
       closeTasks = built.close
       await queue.start(built.tasks, { concurrency })
+      await setupDefaultWatchlists(store.db).catch((e: unknown) =>
+        log.warn({ err: e }, 'default watchlists not created'),
+      )
       scheduler = new Scheduler(store.db, queue, log)
       scheduler.start(SCHEDULE)
     },

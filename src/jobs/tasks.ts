@@ -6,6 +6,8 @@ import type { Db } from '../db/database.js'
 import { deleteExpiredSessions } from '../db/tables/sessions.js'
 import { createIngestContext } from '../ingest/ingest-context.js'
 import { ingestTasks } from '../ingest/tasks.js'
+import { createMonitorDelivery, MONITOR_SCHEDULE, monitorTasks } from '../monitor/tasks.js'
+import { searchAdapter } from '../monitor/search-adapter.js'
 import { indexArticle } from '../search/index-article.js'
 import type { Logger } from '../shared/logger.js'
 import type { JobQueue, TaskList } from './job-queue.js'
@@ -28,14 +30,24 @@ const KEEP_DAYS = 30
  */
 export function buildTasks(deps: TaskDeps): { tasks: TaskList; close: () => Promise<void> } {
   const ingest = createIngestContext(deps.config, deps.store.db, deps.log)
-  ingest.onArticle = (articleId) => deps.queue.add('analyze.article', { articleId }, { jobKey: `analyze:${articleId}` })
+  ingest.onArticle = (articleId) =>
+    deps.queue.add('analyze.article', { articleId }, { jobKey: `analyze:${articleId}` })
   let analyzer: Promise<Analyzer> | undefined
   const getAnalyzer = () => {
     analyzer ??= createAnalyzer({ db: deps.store.db, news: loadNewsClassifier })
     return analyzer
   }
+  const delivery = createMonitorDelivery({ smtpUrl: deps.config.smtpUrl, mailFrom: deps.config.mailFrom })
   const tasks: TaskList = {
     ...ingestTasks(ingest, deps.queue),
+    ...monitorTasks({
+      db: deps.store.db,
+      search: searchAdapter(deps.store, deps.config.queryTimeoutMs),
+      log: deps.log,
+      publicUrl: deps.config.publicUrl,
+      mailer: delivery.mailer,
+      webhooks: delivery.webhooks,
+    }),
     ...analysisTasks(deps.store.db, deps.log, getAnalyzer, async (id) => {
       await indexArticle(deps.store, id)
     }),
@@ -48,7 +60,13 @@ export function buildTasks(deps: TaskDeps): { tasks: TaskList; close: () => Prom
       log.info({}, 'maintenance done')
     },
   }
-  return { tasks, close: () => ingest.fetcher.close() }
+  return {
+    tasks,
+    close: async () => {
+      await ingest.fetcher.close()
+      await delivery.close()
+    },
+  }
 }
 
 /** Recurring work, in Asia/Ho_Chi_Minh wall-clock time. */
@@ -56,4 +74,5 @@ export const SCHEDULE: ScheduleEntry[] = [
   { name: 'maintenance', pattern: '30 3 * * *', task: 'maintenance.cleanup' },
   { name: 'ingest-poll', pattern: '*/2 * * * *', task: 'ingest.poll' },
   { name: 'analyze-pending', pattern: '*/10 * * * *', task: 'analyze.pending' },
+  ...MONITOR_SCHEDULE,
 ]
