@@ -55,7 +55,8 @@ const vi = {
     'nhập danh mục đơn vị hành chính chính thức (JSON 2025/trước 2025, CSV/XLSX của cơ quan thống kê, bảng chuyển đổi cũ→mới)',
   'gazetteer.imported': 'Đã nhập {n} đơn vị ({kind}).',
   'gazetteer.linked': 'Đã nối {n} đơn vị cũ với đơn vị mới; {missing} đơn vị không khớp.',
-  'import.description': 'nhập bài viết từ tệp JSON lines (id, text, title, url, source, lang, published_at), lập chỉ mục và phân tích',
+  'import.description':
+    'nhập bài viết từ tệp JSON lines (id, text, title, url, source, lang, published_at), lập chỉ mục và phân tích',
   'import.no_analyze': 'không phân tích sau khi nhập',
   'import.lines': 'dòng',
   'import.summary': 'Đã đọc {lines} dòng: {imported} bài mới, {updated} bài cập nhật, {failed} dòng lỗi.',
@@ -124,7 +125,8 @@ const en: Record<CliKey, string> = {
     'import an official unit list (2025/pre-2025 JSON, statistics office CSV/XLSX, the old→new mapping)',
   'gazetteer.imported': 'Imported {n} units ({kind}).',
   'gazetteer.linked': 'Linked {n} old units to new ones; {missing} did not match.',
-  'import.description': 'import articles from a JSON lines file (id, text, title, url, source, lang, published_at), index and analyze them',
+  'import.description':
+    'import articles from a JSON lines file (id, text, title, url, source, lang, published_at), index and analyze them',
   'import.no_analyze': 'do not analyze after importing',
   'import.lines': 'lines',
   'import.summary': 'Read {lines} lines: {imported} new articles, {updated} updated, {failed} failed lines.',

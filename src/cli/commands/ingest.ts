@@ -34,8 +34,10 @@ export function registerIngest(program: Command, t: CliT) {
             force: o.force ?? false,
             sourceId: o.source ? Number(o.source) : undefined,
             onProgress: (e) => {
-              if (e.kind === 'total') bar.setTotal((total += e.n))
-              else bar.tick()
+              if (e.kind === 'total') {
+                total += e.n
+                bar.setTotal(total)
+              } else bar.tick()
             },
           })
           bar.stop()

@@ -34,7 +34,9 @@ export function registerSearch(program: Command, t: CliT) {
         })
         bar.stop()
         for (const e of r.errors.slice(0, 20)) process.stderr.write(`line ${e.line}: ${e.message}\n`)
-        process.stdout.write(`${t('import.summary', { lines: r.lines, imported: r.imported, updated: r.updated, failed: r.failed })}\n`)
+        process.stdout.write(
+          `${t('import.summary', { lines: r.lines, imported: r.imported, updated: r.updated, failed: r.failed })}\n`,
+        )
         if (o.analyze && r.imported + r.updated > 0) await analyzePending(rt, t, log)
       } finally {
         await rt.close()
@@ -49,26 +51,32 @@ export function registerSearch(program: Command, t: CliT) {
     .option('--format <format>', 'jsonl | text', 'text')
     .option('--limit <n>', t('search.limit'))
     .option('--sort <sort>', 'relevance | date', 'relevance')
-    .action(async (query: string, o: { count?: boolean; format: string; limit?: string; sort: string }, cmd: Command) => {
-      const { runSearch } = await import('../../search/run-search.js')
-      const { openDatabase } = await import('../../db/database.js')
-      const { migrateToLatest } = await import('../../db/migrate.js')
-      const { config } = commandContext(cmd)
-      const store = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
-      try {
-        await migrateToLatest(store.db, store.dialect)
-        await runSearch(store, query, {
-          count: o.count ?? false,
-          format: o.format === 'jsonl' ? 'jsonl' : 'text',
-          ...(o.limit ? { limit: Number(o.limit) } : {}),
-          sort: o.sort === 'date' ? 'date' : 'relevance',
-          timeoutMs: config.queryTimeoutMs,
-          out: process.stdout,
-        })
-      } finally {
-        await store.close()
-      }
-    })
+    .action(
+      async (
+        query: string,
+        o: { count?: boolean; format: string; limit?: string; sort: string },
+        cmd: Command,
+      ) => {
+        const { runSearch } = await import('../../search/run-search.js')
+        const { openDatabase } = await import('../../db/database.js')
+        const { migrateToLatest } = await import('../../db/migrate.js')
+        const { config } = commandContext(cmd)
+        const store = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
+        try {
+          await migrateToLatest(store.db, store.dialect)
+          await runSearch(store, query, {
+            count: o.count ?? false,
+            format: o.format === 'jsonl' ? 'jsonl' : 'text',
+            ...(o.limit ? { limit: Number(o.limit) } : {}),
+            sort: o.sort === 'date' ? 'date' : 'relevance',
+            timeoutMs: config.queryTimeoutMs,
+            out: process.stdout,
+          })
+        } finally {
+          await store.close()
+        }
+      },
+    )
 }
 
 async function analyzePending(rt: Runtime, t: CliT, log: Logger) {

@@ -8,7 +8,9 @@
   const focusRow = (i) => {
     if (rows.length === 0) return
     current = Math.max(0, Math.min(rows.length - 1, i))
-    rows.forEach((r, k) => r.classList.toggle('current', k === current))
+    rows.forEach((r, k) => {
+      r.classList.toggle('current', k === current)
+    })
     rows[current].querySelector('a')?.focus()
   }
   const submitFor = (field, value) => {

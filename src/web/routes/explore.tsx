@@ -44,7 +44,7 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
     return reply.html(
       <Layout ctx={p} title={t('explore.title')}>
         <h1 safe>{t('explore.title')}</h1>
-        <form method="get" action="/explore" class="querybox" role="search">
+        <form method="get" action="/explore" class="querybox">
           <label for="f-q" class="sr-only" safe>
             {t('explore.query')}
           </label>
