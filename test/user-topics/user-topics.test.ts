@@ -6,7 +6,9 @@ import {
   labelArticle,
   listUserTopics,
   queueRetrain,
+  RESCORE_TASK,
   RETRAIN_TASK,
+  rescoreTopic,
   removeLabel,
   retrainTopic,
   suggestToLabel,
@@ -207,6 +209,21 @@ for (const dialect of testDialects()) {
       assert.ok(Math.abs(uncertaintyOf(model.predict(topicText(row))) - u[0]!) < 1e-9)
     })
 
+    test('the scheduled rescore puts new coverage in the topic without training', async () => {
+      const [topic] = await listUserTopics(t.db)
+      const trainedAt = (await topicStatus(t.db, topic!.id)).trainedAt
+      const fresh = await seedArticle(t.db, syntheticArticle(800, COFFEE, 4))
+      const ctx = { jobId: 'r', attempt: 1, log: silentLogger() }
+      await userTopicTasks(t.db, silentLogger())[RESCORE_TASK]!({}, ctx)
+      const row = (await userRows(t.db, topic!.id)).find((r) => r.article_id === fresh)
+      assert.ok(row && row.score > 0.5)
+      assert.equal((await topicStatus(t.db, topic!.id)).trainedAt, trainedAt)
+      assert.equal(
+        await rescoreTopic(t.db, (await createUserTopic(t.db, { name: 'Trống' }, ANALYST)).id),
+        null,
+      )
+    })
+
     test('re-analysis keeps user-topic rows', async () => {
       const [topic] = await listUserTopics(t.db)
       const before = await userRows(t.db, topic!.id)
@@ -253,7 +270,10 @@ for (const dialect of testDialects()) {
       await deleteUserTopic(t.db, topic.id, ANALYST)
       await tasks[RETRAIN_TASK]!({ topicId: topic.id }, ctx) // a deleted topic is skipped
       assert.equal((await userRows(t.db, topic.id)).length, 0)
-      assert.equal((await listUserTopics(t.db)).length, 1)
+      assert.deepEqual(
+        (await listUserTopics(t.db)).map((x) => x.name),
+        ['Cà phê', 'Trống'],
+      )
     })
   })
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Database } from '../../db/schema.js'
 import type { JobQueue, TaskList } from '../../jobs/job-queue.js'
+import type { ScheduleEntry } from '../../jobs/scheduler.js'
 import { isAppError } from '../../shared/errors.js'
 import type { Logger } from '../../shared/logger.js'
 import { rescoreTopic, retrainTopic } from './retrain-topic.js'
@@ -13,6 +14,14 @@ export const RESCORE_TASK = 'topics.rescore'
  * suggestions) is taken by one job: the job key keeps one pending job per topic.
  */
 export const RETRAIN_DELAY_MS = 5_000
+
+/**
+ * Hourly, trained topics score the coverage that arrived since their last retraining (a few seconds
+ * per topic for SCORED_ARTICLES articles).
+ */
+export const USER_TOPIC_SCHEDULE: ScheduleEntry[] = [
+  { name: 'user-topics-rescore', pattern: '25 * * * *', task: RESCORE_TASK },
+]
 
 const RetrainPayload = z.object({ topicId: z.number().int().positive() })
 
