@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import { findByContentHash, insertArticle, nearDuplicateCandidates } from '../db/tables/articles.js'
 import { normalizeText } from '../text/normalize.js'
 import { type DedupeColumns, dedupeColumns, fingerprintFromColumns } from './dedupe/dedupe-columns.js'
@@ -10,6 +11,9 @@ import { classifyFetchError } from './fetch/classify-fetch-error.js'
 import type { IngestContext } from './ingest-context.js'
 import { decodeBytes } from './parse/charset.js'
 import type { Candidate } from './refresh-feed.js'
+
+/** Compresses on libuv's thread pool: ~1 ms per 30 KB page that the event loop does not spend. */
+const gzipAsync = promisify(gzip)
 
 /** Near-duplicates are looked for among articles fetched this recently (syndication happens fast). */
 const NEAR_DUP_WINDOW_DAYS = 14
@@ -55,6 +59,9 @@ async function storePage(
   c: Candidate & { sourceId: number; feedId: number | null; sourceLang: string },
   res: Fetched,
 ): Promise<IngestOutcome> {
+  const gzipped = gzipAsync(res.bytes)
+  // a failure before the await below must not leave the compression's rejection unhandled
+  gzipped.catch(() => {})
   const html = decodeBytes(res.bytes, { charset: res.charset }).text
   const page = extractArticle(html, { url: res.url })
   const a = mergeWithEntry(page, c)
@@ -94,7 +101,7 @@ async function storePage(
       http_status: res.status,
       content_type: res.contentType,
       sha256: createHash('sha256').update(res.bytes).digest('hex'),
-      html_gz: gzipSync(res.bytes),
+      html_gz: await gzipped,
     },
   )
   if (!stored.created) return { status: 'exists', id: stored.id }
