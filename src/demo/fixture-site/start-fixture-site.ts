@@ -122,7 +122,8 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
   const corpus = loadCorpus()
   let routes: Map<string, Resource> | undefined
   const prefixes = new Set(defs.map((d) => d.pathPrefix))
-  const server = createServer((req, res) => handle(routes, prefixes, req, res))
+  // Long keep-alive: a client reusing a pooled socket must not race the server closing it (ECONNRESET).
+  const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => handle(routes, prefixes, req, res))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
@@ -137,6 +138,7 @@ export async function startFixtureSite(opts: FixtureSiteOptions = {}): Promise<F
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()))
+        server.closeAllConnections()
         server.closeAllConnections()
       }),
   }
