@@ -75,6 +75,7 @@ const DataSchema = z.object({
     bigrams: z.boolean(),
     folded: z.boolean(),
     maxChars: z.number().int().positive(),
+    style: z.boolean().optional(),
   }),
   hashes: z.array(z.number().int().min(0).max(0xffffffff)),
   idf: z.array(z.number()),

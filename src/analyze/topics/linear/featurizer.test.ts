@@ -66,3 +66,25 @@ test('the in-place ASCII path agrees with the canonical path', () => {
   const expected = ['covid', '19', '12345đ', '123456', 'abc1', 'ab'].map(hashOf).sort((a, b) => a - b)
   assert.deepEqual([...t.hashes], expected)
 })
+
+test('style terms tell date separators and letter case apart; syllable terms stay the same', () => {
+  const styled = createFeaturizer({ bigrams: true, folded: false, maxChars: 10_000, style: true })
+  const diff = (a: string, b: string) => {
+    const left = new Set(styled.terms(a).hashes)
+    return [...styled.terms(b).hashes].filter((h) => !left.has(h)).length
+  }
+  // Same syllables, different house style: dash vs slash dates, title vs upper case.
+  assert.ok(diff('Ngày 27-9, tại Hà Nội', 'Ngày 27/9, tại Hà Nội') > 0)
+  assert.ok(diff('Tại Hà Nội', 'TẠI HÀ NỘI') > 0)
+  assert.equal(diff('Tại Hà Nội (NLĐ)', 'Tại  Hà Nội  (NLĐ)'), 0)
+  // Every syllable term of the plain featurizer is still there, plus the style terms.
+  const text = 'Thành lập dự án POLICY (NLĐ)- Ngày 27-9, ông Hậu nói: "HIV/AIDS".'
+  const plain = withBigrams.terms(text)
+  const both = new Set(styled.terms(text).hashes)
+  assert.ok([...plain.hashes].every((h) => both.has(h)))
+  assert.ok(both.size > plain.hashes.length)
+  assert.equal(styled.terms('').hashes.length, 0)
+  assert.equal(styled.terms('!!! ... ---').hashes.length, 0)
+  // Lowercasing that changes the length (dotted capital I) must not misalign the case reading.
+  assert.ok(styled.terms('İstanbul và Hà Nội').hashes.length > 0)
+})

@@ -1,4 +1,5 @@
 import { FNV_OFFSET, FNV_PRIME, finalizeHash, hashPair, hashString } from './hash.js'
+import { caseShape, endStyleTerm, pushStyleTerms, SHAPE } from './style-terms.js'
 import { canonicalSyllable, foldSyllable, isLongNumber, LONG_NUMBER_KEY } from './syllables.js'
 
 /** How text becomes hashed term counts. Stored inside every model file so training and use agree. */
@@ -9,6 +10,8 @@ export interface FeatureOptions {
   folded: boolean
   /** Only the first `maxChars` characters are read: a topic shows early, and this bounds latency. */
   maxChars: number
+  /** Add writing-style terms (punctuation and letter case between syllables); see style-terms.ts. */
+  style?: boolean
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { bigrams: true, folded: false, maxChars: 20_000 }
@@ -46,7 +49,8 @@ function joinedBySpace(text: string, from: number, to: number): boolean {
 export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): Featurizer {
   const memo = new Map<string, number>()
   const foldedMemo = new Map<string, number>()
-  let buffer = new Uint32Array(4096)
+  const main = new HashBuffer()
+  const styleTerms = new HashBuffer()
   const longNumberHash = hashString(LONG_NUMBER_KEY, UNIGRAM_SEED)
 
   const syllableHash = (s: string): number => {
@@ -69,18 +73,19 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
   }
 
   function terms(input: string): TermCounts {
-    const text = input.slice(0, options.maxChars).normalize('NFC').toLowerCase()
-    let n = 0
+    const raw = input.slice(0, options.maxChars).normalize('NFC')
+    const text = raw.toLowerCase()
+    // Case is read from `raw` position by position; the rare text whose length changes when lowercased
+    // (dotted capital I) is read as all lowercase.
+    const cased = options.style === true && raw.length === text.length ? raw : text
+    let prevShape: number = SHAPE.start
     let prevHash = -1
     let prevEnd = 0
-    const push = (h: number) => {
-      if (n === buffer.length) {
-        const grown = new Uint32Array(buffer.length * 2)
-        grown.set(buffer)
-        buffer = grown
-      }
-      buffer[n++] = h
-    }
+    main.length = 0
+    styleTerms.length = 0
+    const push = (h: number) => main.push(h)
+    const pushStyle = (h: number) => styleTerms.push(h)
+    let words = false
     const length = text.length
     let i = 0
     while (i < length) {
@@ -103,6 +108,13 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
       else if (digits && isLongNumber(i - start)) h = longNumberHash
       else h = syllableHash(text.slice(start, i))
       push(h)
+      if (!digits) words = true
+      if (options.style) {
+        const shape = caseShape(cased, text, start, i, digits)
+        const spaceOnly = joinedBySpace(text, prevEnd, start)
+        pushStyleTerms(pushStyle, text, { from: prevEnd, to: start, spaceOnly }, prevShape, shape)
+        prevShape = shape
+      }
       if (options.folded) push(foldedHash(text.slice(start, i)))
       if (options.bigrams && prevHash >= 0 && joinedBySpace(text, prevEnd, start)) {
         push(hashPair(prevHash, h, BIGRAM_SEED))
@@ -110,10 +122,31 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
       prevHash = h
       prevEnd = i
     }
-    return countSorted(buffer.subarray(0, n).sort())
+    // A text without a single word (numbers, symbols) has no writing style to speak of: style terms
+    // alone would make a confident guess out of nothing.
+    if (options.style && words) {
+      pushStyle(endStyleTerm(text, prevEnd, prevShape))
+      for (let k = 0; k < styleTerms.length; k++) push(styleTerms.items[k]!)
+    }
+    return countSorted(main.items.subarray(0, main.length).sort())
   }
 
   return { options, terms }
+}
+
+/** A growable list of hashes reused from text to text. */
+class HashBuffer {
+  items = new Uint32Array(4096)
+  length = 0
+
+  push(h: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Uint32Array(this.items.length * 2)
+      grown.set(this.items)
+      this.items = grown
+    }
+    this.items[this.length++] = h
+  }
 }
 
 /** Letter-or-digit flags for the 64k UTF-16 code units, built on first use (a table beats a regex). */

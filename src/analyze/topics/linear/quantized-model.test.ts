@@ -31,6 +31,12 @@ test('encode → decode round-trips, weights within one quantisation step', () =
   assert.ok(Math.abs(back.bias[1]! + 0.1) < 1e-6)
 })
 
+test('the style option round-trips, and files written before it existed still load', () => {
+  const styled = { ...meta, featureOptions: { ...DEFAULT_FEATURE_OPTIONS, style: true } }
+  assert.equal(decodeModel(encodeModel(quantize(trained, vocabulary, styled))).featureOptions.style, true)
+  assert.equal(decodeModel(encodeModel(quantize(trained, vocabulary, meta))).featureOptions.style, undefined)
+})
+
 test('rejects files that are not models or are damaged', () => {
   const good = encodeModel(quantize(trained, vocabulary, meta))
   assert.throws(() => decodeModel(Buffer.from('plain text')))

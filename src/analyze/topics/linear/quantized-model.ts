@@ -33,6 +33,7 @@ const HeaderSchema = z.object({
     bigrams: z.boolean(),
     folded: z.boolean(),
     maxChars: z.number().int().positive(),
+    style: z.boolean().optional(),
   }),
   labels: z.array(z.string().min(1)).min(2),
   temperature: z.number().positive(),

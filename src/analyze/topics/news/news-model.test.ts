@@ -77,11 +77,12 @@ test('a missing or damaged model file is a MODEL_MISSING error', () => {
 /**
  * A bounded sample (~1,100 articles) keeps the test fast; the full dev figure is printed by
  * scripts/train-news.ts. The corpus is ordered by label, so every third dev article is taken.
+ * The shipped model scores 0.947 on this sample (0.941 on the whole dev split).
  */
 const DEV_SAMPLE = 1000
 const DEV_STRIDE = 3
 
-test('dev accuracy on a sample of held-out articles is at least 0.93', async () => {
+test('dev accuracy on a sample of held-out articles is at least 0.94', async () => {
   let seen = 0
   let correct = 0
   let dev = 0
@@ -94,5 +95,5 @@ test('dev accuracy on a sample of held-out articles is at least 0.93', async () 
   }
   assert.ok(seen >= DEV_SAMPLE, `only ${seen} dev articles`)
   assert.equal(labels.size, 10)
-  assert.ok(correct / seen >= 0.93, `dev sample accuracy ${correct / seen}`)
+  assert.ok(correct / seen >= 0.94, `dev sample accuracy ${correct / seen}`)
 })
