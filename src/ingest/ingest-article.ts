@@ -69,11 +69,19 @@ async function storePage(
   // Reprints often change the title: the body alone decides what is the same text.
   const fp = fingerprint(body || a.title)
   const cols = dedupeColumns(fp)
-  const dupOf = await findGroup(ctx, cols, fp)
   const now = ctx.now().toISOString()
-  const stored = await insertArticle(
-    ctx.db,
-    {
+  const raw = {
+    fetched_at: res.fetchedAt,
+    final_url: res.url,
+    http_status: res.status,
+    content_type: res.contentType,
+    sha256: createHash('sha256').update(res.bytes).digest('hex'),
+    html_gz: await gzipped,
+  }
+  // Group lookup and insert as one step: two copies of a release fetched together must see each other.
+  const { stored, dupOf } = await oneAtATime(ctx.db, async () => {
+    const dupOf = await findGroup(ctx, cols, fp)
+    const row = {
       source_id: c.sourceId,
       feed_id: c.feedId,
       url: res.url,
@@ -94,20 +102,26 @@ async function storePage(
       dup_of: dupOf,
       warnings: [...a.warnings, ...(a.publishedAt ? [] : ['date-from-fetch'])].join(',') || null,
       created_at: now,
-    },
-    {
-      fetched_at: res.fetchedAt,
-      final_url: res.url,
-      http_status: res.status,
-      content_type: res.contentType,
-      sha256: createHash('sha256').update(res.bytes).digest('hex'),
-      html_gz: await gzipped,
-    },
-  )
+    }
+    return { stored: await insertArticle(ctx.db, row, raw), dupOf }
+  })
   if (!stored.created) return { status: 'exists', id: stored.id }
   ctx.log.debug({ article_id: stored.id, dup_of: dupOf }, 'article stored')
   await ctx.onArticle?.(stored.id)
   return { status: 'stored', id: stored.id, dupOf }
+}
+
+/** The tail of the store step running on each database handle, in this process. */
+const storeSteps = new WeakMap<object, Promise<unknown>>()
+
+/** Runs `step` after every step queued before it on the same database handle (failures included). */
+function oneAtATime<T>(db: object, step: () => Promise<T>): Promise<T> {
+  const next = (storeSteps.get(db) ?? Promise.resolve()).then(step, step)
+  storeSteps.set(
+    db,
+    next.catch(() => {}),
+  )
+  return next
 }
 
 /** The page wins where it says something; the feed entry fills the gaps (title, date, author, text). */
