@@ -6,9 +6,15 @@
  * on a sample of at most 50,000 articles.
  *
  *   node --import tsx bench/search.ts [--n 20000] [--pg postgres://…] [--like-sample 50000]
+ *     [--skip-sqlite] [--skip-pg] [--keep DIR] [--out results.jsonl] [--detail]
+ *
+ * The corpus is generated line by line while it is imported (memory stays flat at any size). With
+ * `--keep DIR` the SQLite file (DIR/search-N.sqlite) and the PostgreSQL schema (bench_search_N) are kept
+ * and a later run with the same N reuses a complete import instead of importing again (resume after a
+ * crash or measure queries again). `--out FILE` appends one JSON line per figure.
  */
 import { randomBytes } from 'node:crypto'
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, createReadStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -29,10 +35,17 @@ const arg = (name: string, def: string) => {
 }
 const N = Number(arg('n', '20000'))
 const LIKE_SAMPLE = Math.min(N, Number(arg('like-sample', '50000')))
-const PG_URL = arg('pg', process.env.HAIDANG_TEST_DATABASE_URL ?? '')
+const flag = (name: string) => process.argv.includes(`--${name}`)
+const PG_URL = flag('skip-pg') ? '' : arg('pg', process.env.HAIDANG_TEST_DATABASE_URL ?? '')
+const SKIP_SQLITE = flag('skip-sqlite')
+const KEEP = arg('keep', '')
+const OUT = arg('out', '')
+const DETAIL = flag('detail')
 /** VNTC articles read for sentences: enough variety for a large corpus without reading all 33k. */
 const SOURCE_DOCS = 8000
 const SOURCES = 500
+/** How often a long import prints its progress. */
+const PROGRESS_MS = 30_000
 const DAYS = 3 * 365
 
 function rng(seed: number) {
@@ -135,17 +148,24 @@ async function time(f: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0
 }
 
+/** Times one call; with --detail also prints it (which query is slow). */
+async function timed(label: string, f: () => Promise<unknown>): Promise<number> {
+  const ms = await time(f)
+  if (DETAIL) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${label}`)
+  return ms
+}
+
 async function runMix(store: Db) {
   const pages: number[] = []
   const facets: number[] = []
   for (const q of PAGE_QUERIES) await searchArticles(store, q, { limit: 20 }) // warm caches once
   for (const q of PAGE_QUERIES) {
-    pages.push(await time(() => searchArticles(store, q, { limit: 20, sort: 'relevance' })))
-    pages.push(await time(() => searchArticles(store, q, { limit: 20, sort: 'date' })))
+    for (const sort of ['relevance', 'date'] as const)
+      pages.push(await timed(`${sort} ${q}`, () => searchArticles(store, q, { limit: 20, sort })))
   }
   for (const [q, kind] of FACET_QUERIES) {
     facets.push(
-      await time(() =>
+      await timed(`${kind} ${q}`, () =>
         kind === 'month' || kind === 'week' ? attentionOverTime(store, q, kind) : facetCounts(store, q, kind),
       ),
     )
@@ -176,14 +196,41 @@ async function likeBaseline(store: Db): Promise<number[]> {
   return out
 }
 
-async function benchStore(name: string, store: Db, sentences: string[], size: () => Promise<number>) {
+/** Appends one figure to the --out file (JSON lines), so a long run leaves its results as it goes. */
+function record(fig: Record<string, unknown>) {
+  if (OUT) appendFileSync(OUT, `${JSON.stringify({ at: new Date().toISOString(), n: N, ...fig })}\n`)
+}
+
+/** Imports the corpus unless a kept store already holds all of it (then only queries are measured). */
+async function importCorpus(name: string, store: Db, sentences: string[]) {
+  const have = await sql<{ n: number | string }>`select count(*) as n from search_docs`.execute(store.db)
+  if (Number(have.rows[0]?.n ?? 0) >= N) {
+    console.log(`${name}: ${N} articles already imported (kept store), import not measured`)
+    return
+  }
   const t0 = performance.now()
-  const r = await importJsonl(store, Readable.from(corpusLines(sentences, N)))
+  let last = t0
+  const r = await importJsonl(store, Readable.from(corpusLines(sentences, N)), {
+    onProgress: (p) => {
+      if (performance.now() - last < PROGRESS_MS) return
+      last = performance.now()
+      const secs = (last - t0) / 1000
+      console.log(`${name}: … ${p.imported} imported, ${(p.imported / secs).toFixed(0)} articles/s`)
+    },
+  })
   const secs = (performance.now() - t0) / 1000
-  const mb = (await size()) / 1e6
+  const rate = r.imported / secs
   console.log(
-    `${name}: imported ${r.imported} articles in ${secs.toFixed(1)} s = ${(r.imported / secs).toFixed(0)} articles/s; size ${mb.toFixed(0)} MB`,
+    `${name}: imported ${r.imported} articles in ${secs.toFixed(1)} s = ${rate.toFixed(0)} articles/s`,
   )
+  record({ backend: name, figure: 'import', articles: r.imported, seconds: secs, rate })
+}
+
+async function benchStore(name: string, store: Db, sentences: string[], size: () => Promise<number>) {
+  await importCorpus(name, store, sentences)
+  const mb = (await size()) / 1e6
+  console.log(`${name}: size ${mb.toFixed(0)} MB`)
+  record({ backend: name, figure: 'size', mb })
   const { pages, facets } = await runMix(store)
   const like = await likeBaseline(store)
   console.log(`${name}: result pages (${pages.length}) at ${N} articles: ${fmt(pages)}`)
@@ -192,49 +239,63 @@ async function benchStore(name: string, store: Db, sentences: string[], size: ()
   console.log(
     `${name}: p50 ratio LIKE/index = ${(pct(like, 50) / pct(pages, 50)).toFixed(1)}x, p95 ratio = ${(pct(like, 95) / pct(pages, 95)).toFixed(1)}x`,
   )
+  for (const [figure, xs] of [
+    ['pages', pages],
+    ['facets', facets],
+    ['like', like],
+  ] as const)
+    record({ backend: name, figure, p50: pct(xs, 50), p95: pct(xs, 95), p99: pct(xs, 99), max: pct(xs, 100) })
+}
+
+async function benchSqlite(sentences: string[]) {
+  const dir = KEEP || mkdtempSync(join(tmpdir(), 'hd-bench-search-'))
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `search-${N}.sqlite`)
+  try {
+    const lite = await openDatabase({ url: `sqlite:${file}`, dataDir: dir })
+    await migrateToLatest(lite.db, lite.dialect)
+    const size = async () =>
+      statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0)
+    await benchStore('sqlite', lite, sentences, size)
+    await lite.close()
+  } finally {
+    if (!KEEP) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function benchPostgres(sentences: string[]) {
+  const schema = KEEP ? `bench_search_${N}` : `bench_${randomBytes(4).toString('hex')}`
+  const store = await openDatabase({ url: PG_URL, dataDir: tmpdir(), schema })
+  await migrateToLatest(store.db, store.dialect, schema)
+  const size = async () => {
+    const r = await sql<{
+      n: string
+    }>`select sum(pg_total_relation_size(c.oid))::text as n from pg_class c join pg_namespace s on s.oid = c.relnamespace where s.nspname = ${schema} and c.relkind = 'r'`.execute(
+      store.db,
+    )
+    return Number(r.rows[0]?.n ?? 0)
+  }
+  try {
+    await benchStore('postgres', store, sentences, size)
+  } finally {
+    await store.close()
+    if (!KEEP) {
+      const c = new pg.Client({ connectionString: PG_URL })
+      await c.connect()
+      await c.query(`drop schema "${schema}" cascade`)
+      await c.end()
+    }
+  }
 }
 
 async function main() {
   const sentences = await loadSentences()
   console.log(`corpus: ${N} articles from ${sentences.length} VNTC sentences`)
-  const dir = mkdtempSync(join(tmpdir(), 'hd-bench-search-'))
-  try {
-    const file = join(dir, 'bench.sqlite')
-    const lite = await openDatabase({ url: `sqlite:${file}`, dataDir: dir })
-    await migrateToLatest(lite.db, lite.dialect)
-    await benchStore(
-      'sqlite',
-      lite,
-      sentences,
-      async () => statSync(file).size + (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0),
-    )
-    await lite.close()
-    if (PG_URL) {
-      const schema = `bench_${randomBytes(4).toString('hex')}`
-      const store = await openDatabase({ url: PG_URL, dataDir: dir, schema })
-      await migrateToLatest(store.db, store.dialect, schema)
-      const size = async () => {
-        const r = await sql<{
-          n: string
-        }>`select sum(pg_total_relation_size(c.oid))::text as n from pg_class c join pg_namespace s on s.oid = c.relnamespace where s.nspname = ${schema} and c.relkind = 'r'`.execute(
-          store.db,
-        )
-        return Number(r.rows[0]?.n ?? 0)
-      }
-      try {
-        await benchStore('postgres', store, sentences, size)
-      } finally {
-        await store.close()
-        const c = new pg.Client({ connectionString: PG_URL })
-        await c.connect()
-        await c.query(`drop schema "${schema}" cascade`)
-        await c.end()
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`)
+  if (!SKIP_SQLITE) await benchSqlite(sentences)
+  if (PG_URL) await benchPostgres(sentences)
+  const rss = process.resourceUsage().maxRSS / 1024
+  console.log(`peak RSS ${rss.toFixed(0)} MB`)
+  record({ figure: 'peak-rss', mb: rss })
 }
 
 await main()

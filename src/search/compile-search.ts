@@ -16,16 +16,42 @@ export interface CompiledSearch {
   readonly score: RawBuilder<number>
   /** false when the query has no positive words (fields only): relevance is then meaningless */
   readonly ranked: boolean
+  /** `select count(*) …` of the matches (SQLite: FTS5 alone when the query is words only) */
+  readonly count: RawBuilder<{ n: number | string }>
+  /** `select article_id, score` for these matching articles (a ranking window) */
+  scoreIds(ids: readonly number[]): RawBuilder<{ article_id: number; score: number }>
+  /**
+   * SQLite with words: the same matches driven from `search_docs` (the FTS5 matches become an
+   * `article_id in (…)` set, `+` keeps it from driving the loop), so a date-ordered page can walk
+   * the date index and stop early.
+   */
+  readonly walk?: { readonly from: RawBuilder<unknown>; readonly where: RawBuilder<boolean> }
 }
 
 /** bm25 column weights (title_exact, title_folded, text_exact, text_folded): a title hit counts 4×. */
 const BM25_WEIGHTS = sql.raw('4.0, 4.0, 1.0, 1.0')
+/** One candidate row in this many (by id) calls the SQLite deadline check. */
+const DEADLINE_SAMPLE = 32
 
 const isTextOnly = (n: QueryNode): boolean =>
   n.kind === 'TextNode' ||
   n.kind === 'NearNode' ||
   (n.kind === 'NotNode' && isTextOnly(n.child)) ||
   ((n.kind === 'AndNode' || n.kind === 'OrNode') && n.children.every(isTextOnly))
+
+/** An id list for `in (…)`: never empty (no id is negative). */
+const idList = (ids: readonly number[]) => (ids.length === 0 ? sql`-1` : sql.join(ids.map((i) => sql`${i}`)))
+
+const unscored = (ids: readonly number[]) =>
+  sql<{ article_id: number; score: number }>`select d.article_id, 0 as score from search_docs d
+    where d.article_id in (${idList(ids)})`
+
+/**
+ * The time-limit check of SQLite statements (see timed-query.ts), on about one candidate row in
+ * `DEADLINE_SAMPLE` (by id): a call into JavaScript per row would cost more than the row itself.
+ */
+const deadlineCheck = (id: RawBuilder<unknown>) =>
+  sql<boolean>`(${id} % ${sql.raw(String(DEADLINE_SAMPLE))} <> 0 or hd_deadline(${id}))`
 
 const and = (parts: RawBuilder<boolean>[]) =>
   parts.length === 0 ? sql<boolean>`(1 = 1)` : sql<boolean>`(${sql.join(parts, sql` and `)})`
@@ -46,17 +72,42 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearc
   const matchable = textParts.some((c) => c.kind !== 'NotNode')
   const rest = matchable ? children.filter((c) => !textParts.includes(c)) : children
   const where = rest.map((c) => sqliteCondition(c, resolved))
-  // the deadline check runs once per candidate row (see timed-query.ts)
-  where.push(sql<boolean>`hd_deadline(d.article_id)`)
-  if (!matchable) return { from: sql`search_docs d`, where: and(where), score: sql<number>`0`, ranked: false }
+  where.push(deadlineCheck(sql`d.article_id`))
+  if (!matchable) {
+    const w = and(where)
+    return {
+      from: sql`search_docs d`,
+      where: w,
+      score: sql<number>`0`,
+      ranked: false,
+      count: sql`select count(*) as n from search_docs d where ${w}`,
+      scoreIds: unscored,
+    }
+  }
   const match = ftsExpression(
     textParts.length === 1 ? textParts[0]! : { kind: 'AndNode', children: textParts },
   )
+  const matchSql = sql<boolean>`search_fts match ${match}`
+  const full = and([matchSql, ...where])
   return {
     from: sql`search_fts join search_docs d on d.article_id = search_fts.rowid`,
-    where: and([sql<boolean>`search_fts match ${match}`, ...where]),
+    where: full,
     score: sql<number>`(-bm25(search_fts, ${BM25_WEIGHTS}))`,
     ranked: true,
+    // every FTS row has its search_docs row (written together, deleted by trigger): no join to count
+    count:
+      rest.length === 0
+        ? sql`select count(*) as n from search_fts where ${matchSql} and ${deadlineCheck(sql`rowid`)}`
+        : sql`select count(*) as n from search_fts join search_docs d on d.article_id = search_fts.rowid where ${full}`,
+    // `+rowid`: FTS5 must not receive the ids as rowid lookups (it would run the whole MATCH once per
+    // id); it walks the matches once and bm25 is computed only for rows in the window
+    scoreIds: (ids) =>
+      sql`select rowid as article_id, (-bm25(search_fts, ${BM25_WEIGHTS})) as score from search_fts
+        where ${matchSql} and +rowid in (${idList(ids)})`,
+    walk: {
+      from: sql`search_docs d`,
+      where: and([sql<boolean>`+d.article_id in (select rowid from search_fts where ${matchSql})`, ...where]),
+    },
   }
 }
 
@@ -78,7 +129,16 @@ function compilePostgres(tree: QueryNode, resolved: ResolvedFields): CompiledSea
   const leaves = rankedLeaves(tree)
   const score =
     leaves.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(leaves.map(pgLeafRank), sql` + `)})`
-  return { from: sql`search_docs d`, where: pgCondition(tree, resolved), score, ranked: leaves.length > 0 }
+  const where = pgCondition(tree, resolved)
+  return {
+    from: sql`search_docs d`,
+    where,
+    score,
+    ranked: leaves.length > 0,
+    count: sql`select count(*) as n from search_docs d where ${where}`,
+    scoreIds: (ids) =>
+      sql`select d.article_id, ${score} as score from search_docs d where d.article_id = any(${[...ids]}::int[])`,
+  }
 }
 
 function pgCondition(node: QueryNode, resolved: ResolvedFields): RawBuilder<boolean> {

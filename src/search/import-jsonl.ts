@@ -1,33 +1,19 @@
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
-import type { Insertable } from 'kysely'
-import { z } from 'zod'
 import type { Db } from '../db/database.js'
-import type { ArticlesTable } from '../db/schema.js'
 import { upsertSource } from '../db/tables/sources.js'
-import { dedupeColumns } from '../ingest/dedupe/dedupe-columns.js'
-import { fingerprint } from '../ingest/dedupe/fingerprint.js'
-import { detectLanguage } from '../text/language.js'
 import { normalizeText } from '../text/normalize.js'
-import { buildIndexDoc, indexArticles, writeIndexDocs } from './index-article.js'
+import { indexArticles } from './index-article.js'
+import { ImportLine, prepareArticle } from './import-row.js'
+import { type BatchArticle, withImportCache, writeBatchPostgres, writeBatchSqlite } from './import-write.js'
 
-/** Lines per transaction: large enough to amortise commits, small enough to bound memory. */
-export const IMPORT_BATCH = 500
-/** Title made from the text when a line has none: the first line, cut near this length. */
-const TITLE_CHARS = 160
+/**
+ * Lines per transaction: large enough to amortise commits (each dirties the same hot index pages
+ * again) and PostgreSQL round trips, small enough to bound memory (about 10 KB per prepared line).
+ */
+export const IMPORT_BATCH = 2000
 /** Problems reported in detail; further bad lines are only counted. */
 const MAX_REPORTED_ERRORS = 100
-
-const Line = z.object({
-  id: z.union([z.string().min(1).max(500), z.number().int()]),
-  text: z.string().min(1),
-  title: z.string().optional(),
-  url: z.string().max(2000).optional(),
-  source: z.string().min(1).max(200).optional(),
-  lang: z.string().min(2).max(12).optional(),
-  published_at: z.string().optional(),
-})
-type Line = z.infer<typeof Line>
 
 export interface ImportProgress {
   lines: number
@@ -57,9 +43,13 @@ export async function importJsonl(
   input: Readable,
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
+  return withImportCache(store, () => importLines(store, input, opts))
+}
+
+async function importLines(store: Db, input: Readable, opts: ImportOptions): Promise<ImportResult> {
   const result: ImportResult = { lines: 0, imported: 0, updated: 0, failed: 0, errors: [] }
   const sources = new Map<string, { id: number; country: string }>()
-  let batch: { n: number; line: Line }[] = []
+  let batch: { n: number; line: ImportLine }[] = []
   const fail = (n: number, message: string) => {
     result.failed++
     if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push({ line: n, message })
@@ -85,7 +75,7 @@ export async function importJsonl(
       fail(n, 'not valid JSON')
       continue
     }
-    const line = Line.safeParse(parsed)
+    const line = ImportLine.safeParse(parsed)
     if (!line.success)
       fail(n, line.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '))
     else batch.push({ n, line: line.data })
@@ -93,42 +83,6 @@ export async function importJsonl(
   }
   await flush()
   return result
-}
-
-function makeTitle(text: string): string {
-  const first = normalizeText(text.split('\n', 1)[0] ?? '')
-  if (first.length <= TITLE_CHARS) return first
-  const cut = first.lastIndexOf(' ', TITLE_CHARS)
-  return `${first.slice(0, cut > 40 ? cut : TITLE_CHARS)}…`
-}
-
-function publishedIso(s: string | undefined): string | null {
-  if (!s) return null
-  const d = new Date(s)
-  return Number.isNaN(d.getTime()) ? null : d.toISOString()
-}
-
-async function articleRow(line: Line, sourceId: number, now: string): Promise<Insertable<ArticlesTable>> {
-  const text = normalizeText(line.text, { keepNewlines: true })
-  // the same fingerprint columns ingest stores, so imported articles take part in syndication grouping
-  const dedupe = dedupeColumns(fingerprint(text))
-  const lang = line.lang?.toLowerCase() ?? (await detectLanguage(text, {})).lang
-  const key = `import:${line.id}`
-  return {
-    source_id: sourceId,
-    url: line.url ?? key,
-    canonical_url: key,
-    title: line.title ? normalizeText(line.title) : makeTitle(text),
-    published_at: publishedIso(line.published_at),
-    fetched_at: now,
-    lang,
-    lead: '',
-    body_text: text,
-    content_html: '',
-    word_count: text.split(/\s+/).length,
-    ...dedupe,
-    created_at: now,
-  }
 }
 
 async function sourceFor(
@@ -154,88 +108,26 @@ async function sourceFor(
 
 async function importBatch(
   store: Db,
-  batch: { n: number; line: Line }[],
+  batch: { n: number; line: ImportLine }[],
   sources: Map<string, { id: number; country: string }>,
   result: ImportResult,
   defaultSource: string,
 ) {
   const now = new Date().toISOString()
-  const rows: Insertable<ArticlesTable>[] = []
-  const countries: string[] = []
+  // a file may repeat an id: the last line wins, as it would on a second import
+  const last = new Map<string, BatchArticle>()
   for (const { line } of batch) {
     const s = await sourceFor(store, normalizeText(line.source ?? defaultSource), line.lang ?? 'vi', sources)
-    rows.push(await articleRow(line, s.id, now))
-    countries.push(s.country)
+    const a = await prepareArticle(line, s.id, now)
+    last.delete(a.row.canonical_url)
+    last.set(a.row.canonical_url, { a, country: s.country })
   }
-  // a file may repeat an id: the last line wins, as it would on a second import
-  const last = new Map(rows.map((r, i) => [r.canonical_url, i]))
-  const unique = [...last.values()].map((i) => ({ row: rows[i]!, country: countries[i]! }))
-  const before = await store.db
-    .selectFrom('articles')
-    .select('canonical_url')
-    .where(
-      'canonical_url',
-      'in',
-      unique.map((u) => u.row.canonical_url),
-    )
-    .execute()
-  const ids = await store.db
-    .insertInto('articles')
-    .values(unique.map((u) => u.row))
-    .onConflict((oc) =>
-      oc.column('canonical_url').doUpdateSet((eb) => ({
-        source_id: eb.ref('excluded.source_id'),
-        url: eb.ref('excluded.url'),
-        title: eb.ref('excluded.title'),
-        published_at: eb.ref('excluded.published_at'),
-        lang: eb.ref('excluded.lang'),
-        body_text: eb.ref('excluded.body_text'),
-        word_count: eb.ref('excluded.word_count'),
-        content_hash: eb.ref('excluded.content_hash'),
-        simhash: eb.ref('excluded.simhash'),
-        sim_b0: eb.ref('excluded.sim_b0'),
-        sim_b1: eb.ref('excluded.sim_b1'),
-        sim_b2: eb.ref('excluded.sim_b2'),
-        sim_b3: eb.ref('excluded.sim_b3'),
-        mh_b0: eb.ref('excluded.mh_b0'),
-        mh_b1: eb.ref('excluded.mh_b1'),
-        mh_b2: eb.ref('excluded.mh_b2'),
-        mh_b3: eb.ref('excluded.mh_b3'),
-        minhash: eb.ref('excluded.minhash'),
-        shingles: eb.ref('excluded.shingles'),
-      })),
-    )
-    .returning(['id', 'canonical_url'])
-    .execute()
-  const idOf = new Map(ids.map((r) => [r.canonical_url, r.id]))
-  const existed = new Set(before.map((b) => b.canonical_url))
-  await writeIndexDocs(
-    store,
-    unique
-      .filter((u) => !existed.has(u.row.canonical_url))
-      .map(({ row, country }) =>
-        buildIndexDoc(
-          {
-            id: idOf.get(row.canonical_url)!,
-            source_id: row.source_id,
-            country,
-            lang: row.lang,
-            title: row.title,
-            lead: '',
-            body_text: row.body_text ?? '',
-            published_at: row.published_at ?? null,
-            fetched_at: now,
-            tone: null,
-          },
-          now,
-        ),
-      ),
-  )
+  const unique = [...last.values()]
+  const out = store.sqlite
+    ? writeBatchSqlite(store.sqlite, unique, now)
+    : await writeBatchPostgres(store, unique, now)
   // updated articles may carry analysis (tone): re-read them rather than index what the line says
-  await indexArticles(
-    store,
-    before.map((b) => idOf.get(b.canonical_url)!),
-  )
-  result.updated += before.length
-  result.imported += unique.length - before.length
+  await indexArticles(store, out.updatedIds)
+  result.updated += out.updatedIds.length
+  result.imported += out.inserted
 }

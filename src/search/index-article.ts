@@ -1,12 +1,25 @@
+import type SqliteDriver from 'better-sqlite3'
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { vnDayKey } from '../shared/time.js'
-import { type IndexToken, indexTokens } from './index-tokens.js'
+import { normalizeText } from '../text/normalize.js'
+import { concatStreams, MAX_INDEX_TOKENS, type TokenStreams, tokenStreamsOfLower } from './index-tokens.js'
 
 /** PostgreSQL keeps at most 256 positions per lexeme in a tsvector; more would be refused. */
 const PG_MAX_POSITIONS = 256
 /** Articles read and written per transaction when indexing in bulk. */
 const INDEX_BATCH = 500
+
+/** What an index entry records besides the words. */
+export interface IndexMeta {
+  id: number
+  source_id: number
+  country: string
+  lang: string
+  published_at: string | null
+  fetched_at: string
+  tone: number | null
+}
 
 export interface IndexSource {
   id: number
@@ -32,8 +45,8 @@ export interface IndexedDoc {
     tone: number | null
     indexed_at: string
   }
-  title: readonly IndexToken[]
-  text: readonly IndexToken[]
+  title: TokenStreams
+  text: TokenStreams
 }
 
 function isoOr(value: string | null, fallback: string): string {
@@ -41,9 +54,21 @@ function isoOr(value: string | null, fallback: string): string {
   return d && !Number.isNaN(d.getTime()) ? d.toISOString() : new Date(fallback).toISOString()
 }
 
+/** The form every indexed text is tokenized from (and fingerprinted from, on import). */
+export const lowerNormalized = (s: string) => normalizeText(s).toLowerCase()
+
 /** The index entry of one article: filter fields and the tokens of title and title + lead + body. */
 export function buildIndexDoc(a: IndexSource, now = new Date().toISOString()): IndexedDoc {
+  return indexDocFrom(a, lowerNormalized(a.title), lowerNormalized(`${a.lead}\n${a.body_text}`), now)
+}
+
+/**
+ * The index entry from texts already in `lowerNormalized` form: the title, and lead + body. The text
+ * stream is the title's tokens followed by the rest's, within the same `MAX_INDEX_TOKENS`.
+ */
+export function indexDocFrom(a: IndexMeta, titleLower: string, restLower: string, now: string): IndexedDoc {
   const published = isoOr(a.published_at, a.fetched_at)
+  const title = tokenStreamsOfLower(titleLower)
   return {
     row: {
       article_id: a.id,
@@ -55,23 +80,22 @@ export function buildIndexDoc(a: IndexSource, now = new Date().toISOString()): I
       tone: a.tone,
       indexed_at: now,
     },
-    title: indexTokens(a.title),
-    text: indexTokens(`${a.title}\n${a.lead}\n${a.body_text}`),
+    title,
+    text: concatStreams(title, tokenStreamsOfLower(restLower, MAX_INDEX_TOKENS - title.count)),
   }
 }
 
-/** Space-joined tokens: FTS5's unicode61 tokenizer splits them back one for one. */
-export const ftsColumn = (tokens: readonly IndexToken[], form: 'exact' | 'folded') =>
-  tokens.map((t) => t[form]).join(' ')
-
 /** A tsvector literal with the same positions FTS5 sees (1-based), read verbatim by `::tsvector`. */
-export function tsvectorLiteral(tokens: readonly IndexToken[], form: 'exact' | 'folded'): string {
+export function tsvectorLiteral(stream: string): string {
+  if (stream === '') return ''
   const positions = new Map<string, number[]>()
-  tokens.forEach((t, i) => {
-    const list = positions.get(t[form])
-    if (list === undefined) positions.set(t[form], [i + 1])
-    else if (list.length < PG_MAX_POSITIONS) list.push(i + 1)
-  })
+  let pos = 0
+  for (const lex of stream.split(' ')) {
+    pos++
+    const list = positions.get(lex)
+    if (list === undefined) positions.set(lex, [pos])
+    else if (list.length < PG_MAX_POSITIONS) list.push(pos)
+  }
   let out = ''
   for (const [lex, pos] of positions)
     out += `'${lex.replaceAll('\\', '\\\\').replaceAll("'", "''")}':${pos.join(',')} `
@@ -98,53 +122,66 @@ async function loadSources(store: Db, ids: readonly number[]): Promise<IndexSour
     .execute()
 }
 
-/** Writes index entries (replacing earlier ones). SQLite: synchronous prepared statements in one transaction. */
+/**
+ * Writes index entries (replacing earlier ones). SQLite: synchronous prepared statements in one
+ * transaction. PostgreSQL: one multi-row statement (arrays unnested) per batch.
+ */
 export async function writeIndexDocs(store: Db, docs: readonly IndexedDoc[]): Promise<void> {
   if (docs.length === 0) return
   if (store.sqlite) {
-    writeSqlite(store, docs)
+    store.sqlite.transaction(() => writeSqliteDocs(store.sqlite!, docs, true))()
     return
   }
-  await store.db.transaction().execute(async (trx) => {
-    for (const d of docs) {
-      const r = d.row
-      await sql`insert into search_docs (article_id, source_id, country, lang, published_at, day, tone, indexed_at,
-          title_exact, title_folded, text_exact, text_folded)
-        values (${r.article_id}, ${r.source_id}, ${r.country}, ${r.lang}, ${r.published_at}, ${r.day}, ${r.tone}, ${r.indexed_at},
-          ${tsvectorLiteral(d.title, 'exact')}::tsvector, ${tsvectorLiteral(d.title, 'folded')}::tsvector,
-          ${tsvectorLiteral(d.text, 'exact')}::tsvector, ${tsvectorLiteral(d.text, 'folded')}::tsvector)
-        on conflict (article_id) do update set source_id = excluded.source_id, country = excluded.country,
-          lang = excluded.lang, published_at = excluded.published_at, day = excluded.day, tone = excluded.tone,
-          indexed_at = excluded.indexed_at, title_exact = excluded.title_exact, title_folded = excluded.title_folded,
-          text_exact = excluded.text_exact, text_folded = excluded.text_folded`.execute(trx)
-    }
-  })
+  // one statement may not update a row twice: the last entry of an article wins
+  const last = [...new Map(docs.map((d) => [d.row.article_id, d])).values()]
+  const col = <T>(f: (d: IndexedDoc) => T) => last.map(f)
+  await sql`insert into search_docs (article_id, source_id, country, lang, published_at, day, tone, indexed_at,
+      title_exact, title_folded, text_exact, text_folded)
+    select u.a, u.s, u.c, u.l, u.p, u.d, u.t, u.i, u.te::tsvector, u.tf::tsvector, u.xe::tsvector, u.xf::tsvector
+    from unnest(${col((d) => d.row.article_id)}::int[], ${col((d) => d.row.source_id)}::int[],
+      ${col((d) => d.row.country)}::text[], ${col((d) => d.row.lang)}::text[], ${col((d) => d.row.published_at)}::text[],
+      ${col((d) => d.row.day)}::text[], ${col((d) => d.row.tone)}::real[], ${col((d) => d.row.indexed_at)}::text[],
+      ${col((d) => tsvectorLiteral(d.title.exact))}::text[], ${col((d) => tsvectorLiteral(d.title.folded))}::text[],
+      ${col((d) => tsvectorLiteral(d.text.exact))}::text[], ${col((d) => tsvectorLiteral(d.text.folded))}::text[])
+      as u(a, s, c, l, p, d, t, i, te, tf, xe, xf)
+    on conflict (article_id) do update set source_id = excluded.source_id, country = excluded.country,
+      lang = excluded.lang, published_at = excluded.published_at, day = excluded.day, tone = excluded.tone,
+      indexed_at = excluded.indexed_at, title_exact = excluded.title_exact, title_folded = excluded.title_folded,
+      text_exact = excluded.text_exact, text_folded = excluded.text_folded`.execute(store.db)
 }
 
-function writeSqlite(store: Db, docs: readonly IndexedDoc[]) {
-  const h = store.sqlite!
-  const del = h.prepare('delete from search_fts where rowid = ?')
-  const fts = h.prepare(
-    'insert into search_fts (rowid, title_exact, title_folded, text_exact, text_folded) values (?, ?, ?, ?, ?)',
-  )
-  const doc =
-    h.prepare(`insert into search_docs (article_id, source_id, country, lang, published_at, day, tone, indexed_at)
-    values (@article_id, @source_id, @country, @lang, @published_at, @day, @tone, @indexed_at)
-    on conflict (article_id) do update set source_id = excluded.source_id, country = excluded.country, lang = excluded.lang,
-      published_at = excluded.published_at, day = excluded.day, tone = excluded.tone, indexed_at = excluded.indexed_at`)
-  h.transaction(() => {
-    for (const d of docs) {
-      doc.run(d.row)
-      del.run(d.row.article_id)
-      fts.run(
-        d.row.article_id,
-        ftsColumn(d.title, 'exact'),
-        ftsColumn(d.title, 'folded'),
-        ftsColumn(d.text, 'exact'),
-        ftsColumn(d.text, 'folded'),
-      )
-    }
-  })()
+/** Statements of one SQLite handle, prepared once (better-sqlite3 statements are reusable). */
+const sqliteStatements = new WeakMap<SqliteDriver.Database, ReturnType<typeof prepareSqlite>>()
+
+function prepareSqlite(h: SqliteDriver.Database) {
+  return {
+    del: h.prepare('delete from search_fts where rowid = ?'),
+    fts: h.prepare(
+      'insert into search_fts (rowid, title_exact, title_folded, text_exact, text_folded) values (?, ?, ?, ?, ?)',
+    ),
+    doc: h.prepare(`insert into search_docs (article_id, source_id, country, lang, published_at, day, tone, indexed_at)
+      values (@article_id, @source_id, @country, @lang, @published_at, @day, @tone, @indexed_at)
+      on conflict (article_id) do update set source_id = excluded.source_id, country = excluded.country,
+        lang = excluded.lang, published_at = excluded.published_at, day = excluded.day, tone = excluded.tone,
+        indexed_at = excluded.indexed_at`),
+  }
+}
+
+/**
+ * Writes index entries on SQLite; the caller holds the transaction. `replace` = false when every
+ * article is new (just inserted: it cannot have FTS rows, article ids are never reused).
+ */
+export function writeSqliteDocs(h: SqliteDriver.Database, docs: readonly IndexedDoc[], replace: boolean) {
+  let st = sqliteStatements.get(h)
+  if (st === undefined) {
+    st = prepareSqlite(h)
+    sqliteStatements.set(h, st)
+  }
+  for (const d of docs) {
+    st.doc.run(d.row)
+    if (replace) st.del.run(d.row.article_id)
+    st.fts.run(d.row.article_id, d.title.exact, d.title.folded, d.text.exact, d.text.folded)
+  }
 }
 
 /**

@@ -39,7 +39,8 @@ async function loadNames(store: Db): Promise<NameCache> {
   }
   // The shipped provinces, countries and regions (with their aliases: TP.HCM, Sài Gòn, HCMC…) and
   // every place analysis has recorded are nameable too, before any official list is imported.
-  for (const r of loadShippedPlaces()) places.push({ id: r.id, names: [r.name, r.nameEn ?? '', ...r.aliases] })
+  for (const r of loadShippedPlaces())
+    places.push({ id: r.id, names: [r.name, r.nameEn ?? '', ...r.aliases] })
   const seen = await store.db.selectFrom('article_places').select(['place_id', 'name']).distinct().execute()
   for (const r of seen) places.push({ id: r.place_id, names: [r.name] })
   const fresh = {

@@ -6,6 +6,7 @@ import { positiveTextLeaves, type QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
 import { resolveFields } from './resolve-fields.js'
 import { highlightAll, highlightTests, snippet } from './snippets.js'
+import { datePage, relevancePage } from './result-page.js'
 import { timedRows } from './timed-query.js'
 
 /** Largest page: a result list, not an export (exports iterate with `iterateMatches`). */
@@ -65,11 +66,11 @@ export async function prepareSearch(store: Db, query: string | QueryNode): Promi
 /** How many articles match. */
 export async function countMatches(store: Db, query: string | QueryNode, opts: { timeoutMs?: number } = {}) {
   const { compiled: c } = await prepareSearch(store, query)
-  const rows = await timedRows<{ n: number | string }>(
-    store,
-    sql`select count(*) as n from ${c.from} where ${c.where}`,
-    opts.timeoutMs,
-  )
+  return countOf(store, c, opts.timeoutMs)
+}
+
+async function countOf(store: Db, c: CompiledSearch, timeoutMs?: number): Promise<number> {
+  const rows = await timedRows(store, c.count, timeoutMs)
   return Number(rows[0]?.n ?? 0)
 }
 
@@ -90,22 +91,16 @@ export async function searchArticles(
   const { tree, compiled: c } = await prepareSearch(store, query)
   const { limit, offset } = clampPage(opts)
   const sort: SearchSort = opts.sort === 'relevance' && c.ranked ? 'relevance' : 'date'
-  const order =
-    sort === 'relevance' ? sql`score desc, d.article_id desc` : sql`d.published_at desc, d.article_id desc`
-  const [ids, count] = await Promise.all([
-    timedRows<{ article_id: number; score: number }>(
-      store,
-      sql`select d.article_id, ${c.score} as score from ${c.from} where ${c.where} order by ${order} limit ${limit} offset ${offset}`,
-      opts.timeoutMs,
-    ),
-    timedRows<{ n: number | string }>(
-      store,
-      sql`select count(*) as n from ${c.from} where ${c.where}`,
-      opts.timeoutMs,
-    ),
-  ])
+  const total = await countOf(store, c, opts.timeoutMs)
+  const page = { limit, offset, total, timeoutMs: opts.timeoutMs }
+  const ids =
+    total === 0
+      ? []
+      : sort === 'relevance'
+        ? await relevancePage(store, c, page)
+        : (await datePage(store, c, page)).map((r) => ({ article_id: r.article_id, score: 0 }))
   const hits = await loadHits(store, ids, tree, opts.snippets !== false)
-  return { total: Number(count[0]?.n ?? 0), sort, limit, offset, hits }
+  return { total, sort, limit, offset, hits }
 }
 
 async function loadHits(
