@@ -3,7 +3,7 @@
  * size and ms per article of the one-vs-rest SVM against the complement Naive Bayes baseline trained
  * in the same run on the same features, plus peak memory.
  *
- *   node --import tsx bench/classify.ts              # train both, then measure (about 1 CPU-minute)
+ *   node --import tsx bench/classify.ts              # train both, then measure (about 1 CPU-minute training, 2 in all)
  *   node --import tsx bench/classify.ts --shipped    # measure data/models/news-vi.model.gz only
  */
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'

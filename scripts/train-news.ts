@@ -56,7 +56,7 @@ console.log(
 const meta = {
   name: 'news-vi',
   description:
-    'General Vietnamese news topics (VNTC 10 topics): one-vs-rest linear SVM over syllable 1-2-grams',
+    'General Vietnamese news topics (VNTC 10 topics): one-vs-rest linear SVM over syllable 1-2-grams and writing-style terms',
   labels: trained.model.labels,
   options: DEFAULT_NEWS_OPTIONS,
   terms: trained.model.hashes.length,

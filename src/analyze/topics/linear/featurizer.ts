@@ -1,5 +1,5 @@
 import { FNV_OFFSET, FNV_PRIME, finalizeHash, hashPair, hashString } from './hash.js'
-import { caseShape, endStyleTerm, pushStyleTerms, SHAPE } from './style-terms.js'
+import { caseShape, endStyleTerm, pushStyleTerms, SHAPE, shapePair } from './style-terms.js'
 import { canonicalSyllable, foldSyllable, isLongNumber, LONG_NUMBER_KEY } from './syllables.js'
 
 /** How text becomes hashed term counts. Stored inside every model file so training and use agree. */
@@ -98,9 +98,16 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
       let inline = (FNV_OFFSET ^ UNIGRAM_SEED) >>> 0
       let ascii = true
       let digits = true
+      let letters = 0
+      // Characters that lowercasing changed: the case the style terms read.
+      let upper = 0
       for (let c = text.charCodeAt(i); i < length && isWordChar(c); c = text.charCodeAt(++i)) {
-        if (c > 57) digits = false
+        if (c > 57) {
+          digits = false
+          letters++
+        }
         if (c >= 0x80) ascii = false
+        if (cased.charCodeAt(i) !== c) upper++
         inline = Math.imul(inline ^ c, FNV_PRIME)
       }
       let h: number
@@ -109,14 +116,14 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
       else h = syllableHash(text.slice(start, i))
       push(h)
       if (!digits) words = true
+      const spaceOnly = joinedBySpace(text, prevEnd, start)
       if (options.style) {
-        const shape = caseShape(cased, text, start, i, digits)
-        const spaceOnly = joinedBySpace(text, prevEnd, start)
-        pushStyleTerms(pushStyle, text, { from: prevEnd, to: start, spaceOnly }, prevShape, shape)
+        const shape = caseShape(digits, letters, upper, cased.charCodeAt(start) !== text.charCodeAt(start))
+        pushStyleTerms(pushStyle, text, prevEnd, start, spaceOnly, shapePair(prevShape, shape))
         prevShape = shape
       }
       if (options.folded) push(foldedHash(text.slice(start, i)))
-      if (options.bigrams && prevHash >= 0 && joinedBySpace(text, prevEnd, start)) {
+      if (options.bigrams && prevHash >= 0 && spaceOnly) {
         push(hashPair(prevHash, h, BIGRAM_SEED))
       }
       prevHash = h

@@ -1,4 +1,4 @@
-import { hashPair, hashString } from './hash.js'
+import { FNV_OFFSET, FNV_PRIME, finalizeHash, hashPair, hashString } from './hash.js'
 
 /**
  * Writing-style terms: what sits between syllables (punctuation, date separators, quotes, brackets)
@@ -20,49 +20,77 @@ const END_MARK = 7
 /** Gaps longer than this are one "long gap" term: no house style spans a paragraph of symbols. */
 const MAX_GAP = 24
 const LONG_GAP_HASH = hashString('\u0000long-gap', STYLE_SEED)
-const WHITESPACE_RUN = /\s+/g
 
 /**
- * Case shape of `raw[start, end)` given its lowercase form `lower` (same length). Digits only → digits;
- * nothing uppercase → lower; every letter uppercase → upper (title when it is one letter); only the
- * first character uppercase → title; anything else → mixed.
+ * Case shape of a syllable from counts taken while scanning it: digits only → digits; nothing
+ * uppercase → lower; every letter uppercase → upper (title when it is one letter); only the first
+ * character uppercase → title; anything else → mixed.
  */
-export function caseShape(raw: string, lower: string, start: number, end: number, digits: boolean): number {
+export function caseShape(digits: boolean, letters: number, upper: number, firstUpper: boolean): number {
   if (digits) return SHAPE.digits
-  let upper = 0
-  let letters = 0
-  for (let i = start; i < end; i++) {
-    const c = raw.charCodeAt(i)
-    if (c < 48 || c > 57) letters++
-    if (c !== lower.charCodeAt(i)) upper++
-  }
   if (upper === 0) return SHAPE.lower
   if (upper === letters) return letters > 1 ? SHAPE.upper : SHAPE.title
-  if (upper === 1 && raw.charCodeAt(start) !== lower.charCodeAt(start)) return SHAPE.title
+  if (upper === 1 && firstUpper) return SHAPE.title
   return SHAPE.mixed
 }
 
-/** Hash of a gap's characters with whitespace runs collapsed to one space. */
-function gapHash(text: string, from: number, to: number): number {
-  if (to - from > MAX_GAP) return LONG_GAP_HASH
-  return hashString(text.slice(from, to).replace(WHITESPACE_RUN, ' '), STYLE_SEED)
+/** What JavaScript's `\s` matches: the gap's whitespace runs read as one space. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13)
+  if (c < 0xa0) return false
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  )
 }
 
 /**
- * Appends the style terms for one syllable: its shape after the previous one's (joined by a space or
- * not) and, when the gap is not a plain space, the gap itself between the two shapes.
+ * `hashString(gap with whitespace runs collapsed to one space, STYLE_SEED)`, computed in place: no
+ * slice, no regex (this runs at every punctuation mark of every article).
+ */
+function gapHash(text: string, from: number, to: number): number {
+  if (to - from > MAX_GAP) return LONG_GAP_HASH
+  let h = (FNV_OFFSET ^ STYLE_SEED) >>> 0
+  let inSpace = false
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (isSpace(c)) {
+      if (inSpace) continue
+      inSpace = true
+      h = Math.imul(h ^ 32, FNV_PRIME)
+    } else {
+      inSpace = false
+      h = Math.imul(h ^ c, FNV_PRIME)
+    }
+  }
+  return finalizeHash(h)
+}
+
+/**
+ * The style terms for one syllable: its shape after the previous one's (joined by a space or not)
+ * and, when the gap `text[from, to)` is not a plain space, the gap itself between the two shapes.
  */
 export function pushStyleTerms(
   push: (h: number) => void,
   text: string,
-  gap: { from: number; to: number; spaceOnly: boolean },
-  previousShape: number,
-  shape: number,
+  from: number,
+  to: number,
+  spaceOnly: boolean,
+  pair: number,
 ): void {
-  const pair = previousShape * 8 + shape
-  push(hashPair(pair, gap.spaceOnly ? SPACE_JOIN : OTHER_JOIN, STYLE_SEED))
-  if (!gap.spaceOnly) push(hashPair(gapHash(text, gap.from, gap.to), pair, STYLE_SEED))
+  push(hashPair(pair, spaceOnly ? SPACE_JOIN : OTHER_JOIN, STYLE_SEED))
+  if (!spaceOnly) push(hashPair(gapHash(text, from, to), pair, STYLE_SEED))
 }
+
+/** The shape pair code of two consecutive syllables. */
+export const shapePair = (previousShape: number, shape: number) => previousShape * 8 + shape
 
 /** The term for what follows the last syllable (closing punctuation, a byline bracket…). */
 export function endStyleTerm(text: string, from: number, previousShape: number): number {
