@@ -43,6 +43,7 @@ export async function retrainTopic(
   const metrics = model ? crossValidate(examples) : needsMoreLabels(positives, negatives)
   const scoring = await scoreMembers(db, topicId, model, opts.scored ?? SCORED_ARTICLES)
   await db.transaction().execute(async (trx) => {
+    await getUserTopic(trx, topicId) // deleted while training: write nothing
     await writeMembers(trx, topicId, scoring.members)
     await trx
       .updateTable('user_topics')
@@ -76,7 +77,10 @@ export async function rescoreTopic(
   if (!topic.model_json) return null
   const model = binaryModelFromJSON(JSON.parse(topic.model_json))
   const scoring = await scoreMembers(db, topicId, model, opts.scored ?? SCORED_ARTICLES)
-  await db.transaction().execute((trx) => writeMembers(trx, topicId, scoring.members))
+  await db.transaction().execute(async (trx) => {
+    await getUserTopic(trx, topicId)
+    await writeMembers(trx, topicId, scoring.members)
+  })
   return { scored: scoring.scored, members: scoring.members.length }
 }
 
