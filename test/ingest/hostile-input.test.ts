@@ -138,8 +138,8 @@ for (const dialect of testDialects()) {
     })
 
     it('a name resolving to 127.0.0.1 is blocked although the server is on loopback', () => {
-      assertFailed('dns-to-loopback', 'FETCH_BLOCKED', 'hard', /blocked address 127\.0\.0\.1/)
-      assertFailed('redirect-to-localhost', 'FETCH_BLOCKED', 'hard', /blocked address 127\.0\.0\.1/)
+      assertFailed('dns-to-loopback', 'FETCH_BLOCKED', 'hard', /blocked address (?:127\.0\.0\.1|::1)/)
+      assertFailed('redirect-to-localhost', 'FETCH_BLOCKED', 'hard', /blocked address (?:127\.0\.0\.1|::1)/)
       assert.deepEqual(
         [...site.hits.keys()].filter((k) => k.startsWith('localhost:')),
         [],
