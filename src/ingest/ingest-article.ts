@@ -65,7 +65,10 @@ async function storePage(
   const html = decodeBytes(res.bytes, { charset: res.charset }).text
   const page = extractArticle(html, { url: res.url })
   const a = mergeWithEntry(page, c)
-  const body = normalizeText(a.articleBody)
+  // Paragraphs stay (one blank line between them); a body that repeats the lead drops it.
+  const lead = normalizeText(a.lead)
+  const fullBody = normalizeText(a.articleBody, { keepNewlines: true }).replace(/\n/g, '\n\n')
+  const body = lead && fullBody.startsWith(lead) ? fullBody.slice(lead.length).replace(/^\s+/, '') : fullBody
   // Reprints often change the title: the body alone decides what is the same text.
   const fp = fingerprint(body || a.title)
   const cols = dedupeColumns(fp)
@@ -93,7 +96,7 @@ async function storePage(
       modified_at: a.updatedAt,
       fetched_at: now,
       lang: a.lang ?? c.sourceLang,
-      lead: normalizeText(a.lead).slice(0, 5000),
+      lead: lead.slice(0, 5000),
       body_text: body,
       content_html: a.contentHtml,
       image_url: a.images[0]?.src ?? null,

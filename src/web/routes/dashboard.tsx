@@ -107,7 +107,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
                   </a>
                   <small
                     safe
-                  >{` · ${s.source_name} · ${formatDateTime(s.published_at ?? '')} · ${topicLabel(s.topic)}`}</small>
+                  >{` · ${s.source_name} · ${formatDateTime(s.published_at ?? '')} · ${s.topics.map(topicLabel).join(', ')}`}</small>
                 </li>
               ))}
             </ul>
@@ -120,13 +120,13 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
           </Panel>
           <Panel ctx={p} title={t('dash.by_kind')} href={explore(dateQ)}>
             <figure class="chart">{kinds}</figure>
+            <figure class="chart">{langs}</figure>
           </Panel>
           <Panel ctx={p} title={t('dash.foreign_negative')} href={explore(`tone:<-1 ${dateQ}`)}>
             <p class="big">{share}%</p>
             <p safe>
               {t('dash.foreign_negative_detail', { neg: data.foreign.negative, total: data.foreign.total })}
             </p>
-            <figure class="chart">{langs}</figure>
           </Panel>
           <Panel ctx={p} title={t('dash.top_stories')}>
             <ol class="items">

@@ -10,6 +10,21 @@ import { Layout } from '../views/layout.js'
 
 type Query = { q?: string; sort?: string; page?: string }
 
+/** The news model's labels (VNTC, written without diacritics) as readers write them. */
+const NEWS_LABELS: Record<string, string> = {
+  'Chinh tri Xa hoi': 'Chính trị – Xã hội',
+  'Doi song': 'Đời sống',
+  'Khoa hoc': 'Khoa học',
+  'Kinh doanh': 'Kinh doanh',
+  'Phap luat': 'Pháp luật',
+  'Suc khoe': 'Sức khỏe',
+  'The gioi': 'Thế giới',
+  'The thao': 'Thể thao',
+  'Van hoa': 'Văn hóa',
+  'Vi tinh': 'Vi tính',
+}
+const newsLabel = (id: string) => (id.startsWith('news:') ? (NEWS_LABELS[id.slice(5)] ?? id.slice(5)) : id)
+
 /** Longest query the box accepts; the parser has its own limit and message for longer ones. */
 const MAX_QUERY = 10_000
 
@@ -22,7 +37,7 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
     const page = Math.max(1, Math.min(500, Number.parseInt(req.query.page ?? '1', 10) || 1))
     const p = pageCtx(req, reply)
     const { t } = p
-    const topicLabel = (id: string) => taxonomy.topics.find((x) => x.id === id)?.label[p.locale] ?? id
+    const topicLabel = (id: string) => taxonomy.topics.find((x) => x.id === id)?.label[p.locale] ?? newsLabel(id)
     const facetLabel = (facet: FacetName, f: FacetCount) =>
       facet === 'topic'
         ? topicLabel(f.key)

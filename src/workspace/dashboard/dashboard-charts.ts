@@ -24,8 +24,9 @@ function stacked(
   type: 'bar' | 'line',
 ): EChartsOption {
   return {
-    grid: { left: 40, right: 10, top: 40, bottom: 40 },
-    legend: { top: 0, textStyle: { fontSize: 11 } },
+    // Long Vietnamese topic names: a scrolling legend under the plot never covers it.
+    grid: { left: 40, right: 10, top: 15, bottom: 75 },
+    legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11 } },
     xAxis: {
       type: 'category',
       data: days.map(dayLabel),

@@ -132,9 +132,9 @@ export async function titlesOf(
   return rows
 }
 
-/** Newest articles on a sensitive topic since a moment (the watchlist panel's "new since last visit"). */
-export function newSensitive(db: Kysely<Database>, since: string, limit = 15) {
-  return db
+/** Newest articles on a sensitive topic since a moment (the watchlist panel's "new since last visit"), each once. */
+export async function newSensitive(db: Kysely<Database>, since: string, limit = 15) {
+  const rows = await db
     .selectFrom('article_topics')
     .innerJoin('articles', 'articles.id', 'article_topics.article_id')
     .innerJoin('sources', 'sources.id', 'articles.source_id')
@@ -150,6 +150,14 @@ export function newSensitive(db: Kysely<Database>, since: string, limit = 15) {
     .where('article_topics.topic', 'like', 'sensitive.%')
     .where('articles.fetched_at', '>', since)
     .orderBy('articles.published_at', 'desc')
-    .limit(limit)
+    .limit(limit * 6)
     .execute()
+  // An article on several sensitive topics comes once per topic: keep it once, with all its topics.
+  const byId = new Map<number, (typeof rows)[number] & { topics: string[] }>()
+  for (const r of rows) {
+    const seen = byId.get(r.id)
+    if (seen) seen.topics.push(r.topic)
+    else byId.set(r.id, { ...r, topics: [r.topic] })
+  }
+  return [...byId.values()].slice(0, limit)
 }
