@@ -119,16 +119,25 @@ async function product(store: Db, site: Served) {
   return { seconds, cpu: cpuSeconds(cpu0), stored: summary.stored, summary }
 }
 
+/** Plain fetch with one retry: a keep-alive socket the server just closed fails once (the product retries too). */
+async function fetchText(url: string): Promise<string> {
+  try {
+    return await (await fetch(url)).text()
+  } catch {
+    return (await fetch(url)).text()
+  }
+}
+
 /** The named baseline: plain fetch, Readability + linkedom, a plain insert per page. */
 async function baseline(insert: (row: (string | null)[]) => Promise<void>, site: Served) {
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()
   const pool = new PQueue({ concurrency: CONCURRENCY })
   let stored = 0
-  for (const url of site.feedUrls) await (await fetch(url)).text()
+  for (const url of site.feedUrls) await fetchText(url)
   for (const url of site.articleUrls) {
     void pool.add(async () => {
-      const html = await (await fetch(url)).text()
+      const html = await fetchText(url)
       const r = readabilityParse(html)
       await insert([url, r?.title ?? '', r?.textContent ?? '', r?.content ?? '', html])
       stored++
