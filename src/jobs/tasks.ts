@@ -1,5 +1,6 @@
 import { createAnalyzer, type Analyzer } from '../analyze/analyzer.js'
 import { analysisTasks } from '../analyze/tasks.js'
+import { USER_TOPIC_SCHEDULE, userTopicTasks } from '../analyze/user-topics/index.js'
 import { loadNewsClassifier } from '../analyze/topics/news-classifier.js'
 import type { Config } from '../config/options.js'
 import type { Db } from '../db/database.js'
@@ -40,6 +41,7 @@ export function buildTasks(deps: TaskDeps): { tasks: TaskList; close: () => Prom
   const delivery = createMonitorDelivery({ smtpUrl: deps.config.smtpUrl, mailFrom: deps.config.mailFrom })
   const tasks: TaskList = {
     ...ingestTasks(ingest, deps.queue),
+    ...userTopicTasks(deps.store.db, deps.log),
     ...monitorTasks({
       db: deps.store.db,
       search: searchAdapter(deps.store, deps.config.queryTimeoutMs),
@@ -75,4 +77,5 @@ export const SCHEDULE: ScheduleEntry[] = [
   { name: 'ingest-poll', pattern: '*/2 * * * *', task: 'ingest.poll' },
   { name: 'analyze-pending', pattern: '*/10 * * * *', task: 'analyze.pending' },
   ...MONITOR_SCHEDULE,
+  ...USER_TOPIC_SCHEDULE,
 ]

@@ -143,6 +143,7 @@ export const en: Record<MessageKey, string> = {
   'field.country': 'Two-letter country code, e.g. VN.',
   'field.lang': 'Two-letter lowercase language code, e.g. vi.',
   'field.selector': 'A listing page needs a CSS selector.',
+  'field.name_taken': 'This name is already used.',
   'field.too_many': 'Too many items.',
   'error.FETCH_BLOCKED': 'This address points into a private network and is blocked.',
   'error.FETCH_FAILED': 'The address could not be fetched.',

@@ -142,6 +142,7 @@ export const vi = {
   'field.country': 'Mã quốc gia gồm 2 chữ cái, ví dụ VN.',
   'field.lang': 'Mã ngôn ngữ gồm 2 chữ thường, ví dụ vi.',
   'field.selector': 'Trang danh sách cần bộ chọn CSS.',
+  'field.name_taken': 'Tên này đã được dùng.',
   'field.too_many': 'Quá nhiều mục.',
   'error.FETCH_BLOCKED': 'Địa chỉ này trỏ vào mạng nội bộ nên bị chặn.',
   'error.FETCH_FAILED': 'Không tải được địa chỉ này.',
