@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
+import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { upsertSource } from '../db/tables/sources.js'
 import { normalizeText } from '../text/normalize.js'
@@ -12,6 +13,8 @@ import { type BatchArticle, withImportCache, writeBatchPostgres, writeBatchSqlit
  * again) and PostgreSQL round trips, small enough to bound memory (about 10 KB per prepared line).
  */
 export const IMPORT_BATCH = 2000
+/** Articles imported at once after which PostgreSQL statistics are refreshed (autovacuum lags). */
+const ANALYZE_AFTER = 10_000
 /** Problems reported in detail; further bad lines are only counted. */
 const MAX_REPORTED_ERRORS = 100
 
@@ -43,7 +46,11 @@ export async function importJsonl(
   input: Readable,
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  return withImportCache(store, () => importLines(store, input, opts))
+  const result = await withImportCache(store, () => importLines(store, input, opts))
+  // the planner's word statistics come from ANALYZE; after a large import they describe another table
+  if (store.dialect === 'postgres' && result.imported + result.updated >= ANALYZE_AFTER)
+    await sql`analyze search_docs`.execute(store.db)
+  return result
 }
 
 async function importLines(store: Db, input: Readable, opts: ImportOptions): Promise<ImportResult> {

@@ -25,6 +25,11 @@ export interface PageSpec {
   timeoutMs?: number | undefined
 }
 
+interface DateRow {
+  article_id: number
+  published_at: string
+}
+
 export interface ScoredId {
   article_id: number
   score: number
@@ -47,12 +52,16 @@ export async function datePage(store: Db, c: CompiledSearch, p: PageSpec) {
     const docs = await indexedEstimate(store)
     if ((p.offset + p.limit) * (docs / p.total) < WALK_ADVANTAGE * p.total) ({ from, where } = c.walk)
   }
-  return timedRows<{ article_id: number; published_at: string }>(
-    store,
-    sql`select d.article_id, d.published_at from ${from} where ${where}
-      order by d.published_at desc, d.article_id desc limit ${p.limit} offset ${p.offset}`,
-    p.timeoutMs,
-  )
+  const page = sql`limit ${p.limit} offset ${p.offset}`
+  // PostgreSQL: collect the matches through the GIN index first; left to itself, the planner walks
+  // the date index and tests each row's out-of-line vector, which is slow unless nearly all match
+  const query =
+    store.dialect === 'postgres' && c.ranked
+      ? sql<DateRow>`with m as materialized (select d.article_id, d.published_at from ${from} where ${where})
+          select article_id, published_at from m order by published_at desc, article_id desc ${page}`
+      : sql<DateRow>`select d.article_id, d.published_at from ${from} where ${where}
+          order by d.published_at desc, d.article_id desc ${page}`
+  return timedRows(store, query, p.timeoutMs)
 }
 
 /**

@@ -6,7 +6,7 @@ import { type DialectName, withId } from '../dialect.js'
  * and facet (copied from articles/sources so a facet never reads the wide articles row). Words are
  * indexed twice, position for position: `exact` (normalized, lower case, with diacritics) and `folded`
  * (no diacritics, đ → d), for the title alone and for title + lead + body. SQLite: one contentless
- * FTS5 table keyed by article id. PostgreSQL: four tsvector columns on search_docs with GIN indexes,
+ * FTS5 table keyed by article id. PostgreSQL: four tsvector columns on search_docs in one GIN index,
  * stored out of line (`toast_tuple_target`): the heap rows stay narrow (about 200 bytes), so counting
  * and faceting the matches of a common word reads a small heap, and only ranking and phrase checks
  * fetch the vectors. Saved searches are stored here too.
@@ -38,6 +38,12 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     docs = docs.modifyEnd(sql`with (toast_tuple_target = ${sql.raw(String(PG_TOAST_TARGET))})`)
   }
   await docs.execute()
+  if (dialect === 'postgres') {
+    // never toast the short columns: below `toast_tuple_target` PostgreSQL would otherwise move them
+    // out of line too, and sorting by date would fetch each date from the TOAST table
+    for (const c of ['country', 'lang', 'published_at', 'day', 'indexed_at'])
+      await sql`alter table search_docs alter column ${sql.id(c)} set storage plain`.execute(db)
+  }
   if (dialect === 'postgres' && (await hasLz4(db))) {
     // lz4 compresses the vectors several times faster than the default pglz, at a similar size
     for (const c of TSVECTOR_COLUMNS)
@@ -62,11 +68,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     await sql`create trigger search_docs_fts_delete after delete on search_docs begin
       delete from search_fts where rowid = old.article_id; end`.execute(db)
   } else {
-    for (const c of TSVECTOR_COLUMNS) {
-      await sql`create index ${sql.id(`search_docs_${c}_gin`)} on search_docs using gin (${sql.id(c)})`.execute(
-        db,
-      )
-    }
+    // one GIN index over the four vectors: the words of a query AND-ed across columns (`kinh tế` is
+    // folded `kinh` and exact `tế`) intersect inside one index scan; with one index per column the
+    // planner filters the second word row by row, reading each candidate's out-of-line vector
+    await sql`create index search_docs_words_gin on search_docs
+      using gin (title_exact, title_folded, text_exact, text_folded)`.execute(db)
   }
 
   await withId(db.schema.createTable('saved_searches'), dialect)
