@@ -135,7 +135,7 @@ export async function writeBatchPostgres(
  * (content hash, SimHash/MinHash bands): with the default 2 MB cache, a batch evicts and re-reads
  * index pages and spills them to the WAL before it commits.
  */
-const IMPORT_CACHE_KIB = 131_072
+const IMPORT_CACHE_KIB = 262_144
 
 /** Runs an import with a larger SQLite page cache, restoring the connection's setting afterwards. */
 export async function withImportCache<T>(store: Db, f: () => Promise<T>): Promise<T> {
