@@ -23,6 +23,8 @@ export interface PageSpec {
   /** number of matches (already counted) */
   total: number
   timeoutMs?: number | undefined
+  /** matches ranked by relevance (default `RANK_WINDOW`) */
+  window?: number
 }
 
 interface DateRow {
@@ -71,16 +73,17 @@ export async function datePage(store: Db, c: CompiledSearch, p: PageSpec) {
 export async function relevancePage(store: Db, c: CompiledSearch, p: PageSpec): Promise<ScoredId[]> {
   const out: ScoredId[] = []
   const end = p.offset + p.limit
-  if (p.offset < RANK_WINDOW) {
-    const window = await datePage(store, c, { ...p, offset: 0, limit: Math.min(RANK_WINDOW, p.total) })
+  const size = p.window ?? RANK_WINDOW
+  if (p.offset < size) {
+    const window = await datePage(store, c, { ...p, offset: 0, limit: Math.min(size, p.total) })
     const scores = await timedRows<ScoredId>(store, c.scoreIds(window.map((w) => w.article_id)), p.timeoutMs)
     const ranked = scores
       .map((s) => ({ article_id: Number(s.article_id), score: Number(s.score) }))
       .sort((a, b) => b.score - a.score || b.article_id - a.article_id)
-    out.push(...ranked.slice(p.offset, Math.min(end, RANK_WINDOW)))
+    out.push(...ranked.slice(p.offset, Math.min(end, size)))
   }
-  if (end > RANK_WINDOW && p.total > RANK_WINDOW) {
-    const from = Math.max(p.offset, RANK_WINDOW)
+  if (end > size && p.total > size) {
+    const from = Math.max(p.offset, size)
     const rest = await datePage(store, c, { ...p, offset: from, limit: end - from })
     out.push(...rest.map((r) => ({ article_id: r.article_id, score: 0 })))
   }

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict'
+import { Readable } from 'node:stream'
+import { after, before, describe, test } from 'node:test'
+import { createTestDb, type TestDb, testDialects } from '../../test/support/databases.js'
+import { importJsonl } from './import-jsonl.js'
+import { datePage, relevancePage } from './result-page.js'
+import { prepareSearch } from './search-articles.js'
+
+/** 60 articles mentioning "cà phê", newest last; every third has it in the title too (ranks higher). */
+function lines(): string[] {
+  return Array.from({ length: 60 }, (_, i) =>
+    JSON.stringify({
+      id: i,
+      title: i % 3 === 0 ? `Giá cà phê hôm nay số ${i}` : `Bản tin số ${i}`,
+      text: `Thị trường nông sản. Người trồng cà phê ở Đắk Lắk nói về mùa vụ ${i}.`,
+      source: 'Báo thử',
+      published_at: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(),
+    }),
+  ).concat(JSON.stringify({ id: 'x', title: 'Khác', text: 'Không liên quan.', published_at: '2025-01-01' }))
+}
+
+for (const dialect of testDialects()) {
+  describe(`result pages on ${dialect}`, () => {
+    let t: TestDb
+    before(async () => {
+      t = await createTestDb(dialect)
+      const r = await importJsonl(t, Readable.from(lines().map((l) => `${l}\n`)))
+      assert.equal(r.imported, 61)
+    })
+    after(() => t.dispose())
+
+    test('relevance ranks the newest window, then the rest newest first; pages stitch', async () => {
+      const { compiled: c } = await prepareSearch(t, '"cà phê"')
+      const total = 60
+      const byDate = (await datePage(t, c, { limit: 60, offset: 0, total })).map((r) => r.article_id)
+      assert.equal(byDate.length, 60)
+      const window = 10
+      const all = await relevancePage(t, c, { limit: 60, offset: 0, total, window })
+      const ids = all.map((r) => r.article_id)
+      // the window holds exactly the 10 newest matches; within it title hits come first
+      assert.deepEqual([...ids.slice(0, window)].sort(), [...byDate.slice(0, window)].sort())
+      assert.ok(all[0]!.score > all[window - 1]!.score, 'title hits score higher')
+      assert.deepEqual(ids.slice(window), byDate.slice(window))
+      // any page is the same slice of that order, across the window's edge too
+      for (const [offset, limit] of [
+        [0, 7],
+        [7, 7],
+        [8, 5],
+        [10, 3],
+        [55, 20],
+      ] as const) {
+        const page = await relevancePage(t, c, { limit, offset, total, window })
+        assert.deepEqual(
+          page.map((r) => r.article_id),
+          ids.slice(offset, offset + limit),
+          `offset ${offset} limit ${limit}`,
+        )
+      }
+    })
+  })
+}
