@@ -8,6 +8,8 @@ import { AppError } from '../shared/errors.js'
  * pathological query (a huge OR of common words on a large archive) from holding a connection.
  */
 export const DEFAULT_SEARCH_TIMEOUT_MS = 5000
+/** PostgreSQL memory per sort/hash/bitmap of a search statement (the server default is 4 MB). */
+const SEARCH_WORK_MEM = '32MB'
 /**
  * The deadline is read on every this-many-th call: Date.now() per call would cost more than the rows
  * between calls (compiled queries call the check for about one candidate row in 32).
@@ -75,9 +77,12 @@ export async function timedRows<R>(
       // transaction-local settings: the time limit; no JIT (compiling a large count or facet plan
       // costs 50–200 ms, more than running it); no sequential scans: the planner prices `@@` on a
       // row as cheap, but each row's vector lives out of line, so scanning and filtering every row
-      // costs ~50 µs per article where the GIN index finds the same rows at once
+      // costs ~50 µs per article where the GIN index finds the same rows at once; work_mem for the
+      // matches of a common word (200,000 ids and dates, bitmaps) without temporary files
       await sql`select set_config('statement_timeout', ${String(ms)}, true), set_config('jit', 'off', true),
-        set_config('enable_seqscan', 'off', true)`.execute(trx)
+        set_config('enable_seqscan', 'off', true), set_config('work_mem', ${SEARCH_WORK_MEM}, true)`.execute(
+        trx,
+      )
       const r = await trx.executeQuery<R>(compiled)
       return r.rows
     })
