@@ -28,9 +28,12 @@ export async function migrateToLatest(
   schema?: string,
 ): Promise<string[]> {
   // The bookkeeping tables live in the same schema as the data (several schemas may share one database).
+  // Numbers are grouped per domain (see migrations/index.ts), so a new ingest migration may sort before an
+  // already-applied monitoring one: pending migrations run in name order whatever ran before.
   const migrator = new Migrator({
     db,
     provider: new StaticProvider(dialect),
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   })
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest()

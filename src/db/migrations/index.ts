@@ -13,6 +13,7 @@ export interface MigrationStep {
 
 /**
  * Ordered migrations. Names sort in run order; a migration never changes once released: add a new one.
+ * A database that already ran later-numbered steps still gets a new lower-numbered one (unordered allowed).
  * Numbering leaves room per domain: 00xx foundation, 01xx ingest, 02xx analysis, 03xx search,
  * 04xx monitoring, 05xx respond/publish, 06xx plan/report.
  */

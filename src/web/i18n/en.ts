@@ -1,9 +1,18 @@
+import { monitorEn } from './monitor.en.js'
+import { sourcesEn } from './sources.en.js'
+import { topicsEn } from './topics.en.js'
 import type { MessageKey } from './vi.js'
 
 export const en: Record<MessageKey, string> = {
+  ...monitorEn,
+  ...sourcesEn,
+  ...topicsEn,
   'app.name': 'Hải Đăng',
   'app.tagline': 'Foreign information and press work',
   'nav.home': 'Overview',
+  'nav.watchlists': 'Watchlists & alerts',
+  'nav.topics': 'Trained topics',
+  'nav.notifications': 'Notifications',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.profile': 'Profile',

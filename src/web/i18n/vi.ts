@@ -1,8 +1,18 @@
+import { monitorVi } from './monitor.vi.js'
+import { sourcesVi } from './sources.vi.js'
+import { topicsVi } from './topics.vi.js'
+
 /** Vietnamese: the default UI language. Every UI string lives here and in en.ts, under the same keys. */
 export const vi = {
+  ...monitorVi,
+  ...sourcesVi,
+  ...topicsVi,
   'app.name': 'Hải Đăng',
   'app.tagline': 'Thông tin đối ngoại và báo chí',
   'nav.home': 'Tổng quan',
+  'nav.watchlists': 'Theo dõi & cảnh báo',
+  'nav.topics': 'Chủ đề tự huấn luyện',
+  'nav.notifications': 'Thông báo',
   'nav.users': 'Người dùng',
   'nav.audit': 'Nhật ký',
   'nav.profile': 'Hồ sơ',

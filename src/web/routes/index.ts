@@ -9,14 +9,17 @@ import { registerDashboard } from './dashboard.js'
 import { registerExplore } from './explore.js'
 import { registerLang } from './lang.js'
 import { registerLogin } from './login.js'
+import { registerMonitorPages } from './monitor/index.js'
 import { registerProfile } from './profile.js'
 import { registerSavedSearches } from './saved-searches.js'
 import { registerSetup } from './setup.js'
+import { registerSourceCollections } from './source-collections.js'
 import { registerSourcesList } from './sources-list.js'
 import { registerSourcesNew } from './sources-new.js'
 import { registerSourcesOpml } from './sources-opml.js'
 import { registerSourcesStarter } from './sources-starter.js'
 import { registerStoryView } from './story-view.js'
+import { registerTopicPages } from './topics/index.js'
 import { registerTriage } from './triage.js'
 import { registerUsers } from './users.js'
 
@@ -41,4 +44,7 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   registerSavedSearches(app, ctx)
   registerStoryView(app, ctx)
   registerTriage(app, ctx)
+  registerMonitorPages(app, ctx)
+  registerTopicPages(app, ctx)
+  registerSourceCollections(app, ctx)
 }
