@@ -7,6 +7,7 @@ import { deliverOutbox } from './deliver/deliver-outbox.js'
 import { createMailer, type Mailer } from './deliver/mailer.js'
 import { createWebhookClient, type WebhookClient } from './deliver/send-webhook.js'
 import { evaluateRules } from './evaluate-rules.js'
+import { recordWatchlistMatches } from './record-matches.js'
 import type { MonitorSearch } from './monitor-context.js'
 
 export interface MonitorDeps {
@@ -34,6 +35,8 @@ export function monitorTasks(deps: MonitorDeps): TaskList {
   }
   return {
     'monitor.evaluate': async (_payload, { log }) => {
+      const matched = await recordWatchlistMatches({ ...ctx, log }, new Date())
+      if (matched.failed > 0) log.warn({ ...matched }, 'some watchlists could not be matched')
       const summary = await evaluateRules({ ...ctx, log }, new Date())
       if (summary.failed > 0) log.warn({ ...summary }, 'some alert rules failed')
     },
