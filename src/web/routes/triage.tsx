@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify'
 import type { TriageStatus } from '../../db/schema.js'
 import { AppError } from '../../shared/errors.js'
 import { formatDateTime } from '../../shared/time.js'
-import { STATUSES, triageQueue, updateTriage } from '../../workspace/triage/triage.js'
+import { watchlistsOfArticles } from '../../monitor/store/watchlist-matches.js'
+import { STATUSES, triageQueue, triageWatchlists, updateTriage } from '../../workspace/triage/triage.js'
 import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
 import { Pager } from '../views/form.js'
 import { Layout } from '../views/layout.js'
 
 const PAGE_SIZE = 50
-type Query = { status?: string; mine?: string; page?: string }
+type Query = { status?: string; mine?: string; page?: string; watchlist?: string }
 
 const list = (v: unknown) =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string')
@@ -25,15 +26,26 @@ export function registerTriage(app: FastifyInstance, ctx: AppContext) {
         : 'open'
     const mine = req.query.mine === '1'
     const page = Math.max(1, Math.min(1000, Number.parseInt(req.query.page ?? '1', 10) || 1))
+    const lists = await triageWatchlists(ctx.store.db, req.user?.id ?? 0)
+    const wanted = Number.parseInt(req.query.watchlist ?? '', 10)
+    const watchlistId = lists.some((w) => w.id === wanted) ? wanted : undefined
     const rows = await triageQueue(ctx.store.db, {
       status,
+      watchlistId,
       assigneeId: mine ? req.user?.id : undefined,
       limit: PAGE_SIZE + 1,
       offset: (page - 1) * PAGE_SIZE,
     })
+    const on = new Map<number, string[]>()
+    for (const m of await watchlistsOfArticles(
+      ctx.store.db,
+      rows.map((r) => r.id),
+    ))
+      on.set(m.article_id, [...(on.get(m.article_id) ?? []), m.name])
     const p = pageCtx(req, reply)
     const { t } = p
-    const base = `/triage?status=${req.query.status ?? 'open'}${mine ? '&mine=1' : ''}`
+    const wl = watchlistId ? `&watchlist=${watchlistId}` : ''
+    const base = `/triage?status=${req.query.status ?? 'open'}${mine ? '&mine=1' : ''}${wl}`
     return reply.html(
       <Layout ctx={p} title={t('triage.title')}>
         <h1 safe>{t('triage.title')}</h1>
@@ -44,7 +56,7 @@ export function registerTriage(app: FastifyInstance, ctx: AppContext) {
             ...STATUSES.map((s) => [s, `triage.status.${s}`]),
           ].map(([k, label]) => (
             <a
-              href={`/triage?status=${k}${mine ? '&mine=1' : ''}`}
+              href={`/triage?status=${k}${mine ? '&mine=1' : ''}${wl}`}
               aria-current={(req.query.status ?? 'open') === k ? 'page' : undefined}
               safe
             >
@@ -52,13 +64,33 @@ export function registerTriage(app: FastifyInstance, ctx: AppContext) {
             </a>
           ))}
           <a
-            href={`/triage?status=${req.query.status ?? 'open'}${mine ? '' : '&mine=1'}`}
+            href={`/triage?status=${req.query.status ?? 'open'}${mine ? '' : '&mine=1'}${wl}`}
             aria-current={mine ? 'page' : undefined}
             safe
           >
             {t('triage.mine')}
           </a>
         </nav>
+        <form method="get" action="/triage" class="filters">
+          <input type="hidden" name="status" value={req.query.status ?? 'open'} />
+          {mine ? <input type="hidden" name="mine" value="1" /> : ''}
+          <label for="f-watchlist" safe>
+            {t('triage.watchlist')}
+          </label>
+          <select id="f-watchlist" name="watchlist">
+            <option value="" safe>
+              {t('triage.all_watchlists')}
+            </option>
+            {lists.map((w) => (
+              <option value={String(w.id)} selected={w.id === watchlistId} safe>
+                {w.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" safe>
+            {t('triage.filter')}
+          </button>
+        </form>
         <p class="help" safe>
           {t('triage.keys')}
         </p>
@@ -94,6 +126,13 @@ export function registerTriage(app: FastifyInstance, ctx: AppContext) {
                     <a href={`/articles/${r.id}`} safe>
                       {r.title}
                     </a>
+                    {on.has(r.id) ? (
+                      <small class="watchlists" safe>
+                        {` · ${(on.get(r.id) ?? []).join(', ')}`}
+                      </small>
+                    ) : (
+                      ''
+                    )}
                   </td>
                   <td safe>{`${r.source_name}${r.source_kind === 'foreign' ? ' 🌐' : ''}`}</td>
                   <td safe>{t(`triage.status.${r.status ?? 'new'}`)}</td>

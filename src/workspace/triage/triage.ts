@@ -87,11 +87,16 @@ export async function updateTriage(
 export interface QueueFilter {
   status?: TriageStatus | 'open' | undefined
   assigneeId?: number | undefined
+  /** only this watchlist's matches; otherwise every watchlist's and the sensitive topics' */
+  watchlistId?: number | undefined
   limit: number
   offset: number
 }
 
-/** Articles on the watched (sensitive) topics with their triage state, newest first. */
+/**
+ * Articles on a watchlist (recorded by the matching pass) or on a sensitive topic (queued as soon as
+ * analysis tags them, before the next pass), with their triage state, newest first.
+ */
 export function triageQueue(db: Kysely<Database>, f: QueueFilter) {
   let q = db
     .selectFrom('articles')
@@ -111,15 +116,24 @@ export function triageQueue(db: Kysely<Database>, f: QueueFilter) {
       'triage_items.notes',
       'users.name as assignee_name',
     ])
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_topics')
-          .select('article_topics.article_id')
-          .whereRef('article_topics.article_id', '=', 'articles.id')
-          .where('article_topics.topic', 'like', 'sensitive.%'),
-      ),
-    )
+    .where((eb) => {
+      const onWatchlist = eb
+        .selectFrom('watchlist_matches')
+        .select('watchlist_matches.article_id')
+        .whereRef('watchlist_matches.article_id', '=', 'articles.id')
+      if (f.watchlistId !== undefined)
+        return eb.exists(onWatchlist.where('watchlist_matches.watchlist_id', '=', f.watchlistId))
+      return eb.or([
+        eb.exists(onWatchlist),
+        eb.exists(
+          eb
+            .selectFrom('article_topics')
+            .select('article_topics.article_id')
+            .whereRef('article_topics.article_id', '=', 'articles.id')
+            .where('article_topics.topic', 'like', 'sensitive.%'),
+        ),
+      ])
+    })
   if (f.status === 'new')
     q = q.where((eb) => eb.or([eb('triage_items.status', 'is', null), eb('triage_items.status', '=', 'new')]))
   else if (f.status === 'open')
@@ -138,3 +152,13 @@ export function triageQueue(db: Kysely<Database>, f: QueueFilter) {
     .offset(f.offset)
     .execute()
 }
+
+/** The watchlists a user may filter the queue by: the office's, the shared ones and their own. */
+export const triageWatchlists = (db: Kysely<Database>, userId: number) =>
+  db
+    .selectFrom('watchlists')
+    .select(['id', 'name'])
+    .where((eb) => eb.or([eb('owner_id', 'is', null), eb('shared', '=', 1), eb('owner_id', '=', userId)]))
+    .orderBy('is_default', 'desc')
+    .orderBy('name')
+    .execute()
