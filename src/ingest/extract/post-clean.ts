@@ -1,6 +1,7 @@
 import { descendants, type Element, innerText, linkDensity, removeNode } from './dom.js'
 import { textSimilarity } from './scoring.js'
 import { findVnDate } from './vn-date.js'
+import { cleanForeignEdges } from './foreign-edges.js'
 
 const LEAF_BLOCKS = new Set([
   'p',
@@ -44,7 +45,7 @@ const AUTHOR_LINE = new RegExp(
 )
 
 /** Non-empty blocks with no non-empty block inside, in document order (one pass, deep trees safe). */
-function leafBlocks(root: Element): Element[] {
+export function leafBlocks(root: Element): Element[] {
   const all = descendants(root)
   const hasBlockBelow = new Set<Element>()
   for (let i = all.length - 1; i >= 0; i--) {
@@ -79,12 +80,12 @@ export interface PostCleanResult {
 /**
  * Trims the edges of a Vietnamese article body the way portals lay them out: a first block repeating
  * the title, datelines at the top or bottom, and a trailing signature line such as "Quang Trường" or
- * "Minh Thu - TTVH", which becomes the author when metadata names none. (Other pages keep their
- * edges: Readability's own rules already drop title headings and bylines there.)
+ * "Minh Thu - TTVH", which becomes the author when metadata names none. Other pages lose date-only
+ * blocks and a closing "By …" line at their edges (`cleanForeignEdges`).
  */
 export function postClean(content: Element, title: string, vietnamese: boolean): PostCleanResult {
   const result: PostCleanResult = { author: null }
-  if (!vietnamese) return result
+  if (!vietnamese) return cleanForeignEdges(content)
   let blocks = leafBlocks(content)
   // On table-layout portals the article block drags in the side column: the article starts at its title.
   const titleAt = blocks

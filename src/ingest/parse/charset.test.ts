@@ -79,6 +79,24 @@ describe('decodeBytes', () => {
     assert.ok(r.text.endsWith(VI))
     assert.equal(r.overridden, 'utf-8')
   })
+  it('reads windows-1258 bytes labelled UTF-8 (header and meta) as windows-1258', () => {
+    const page = concat(latin1('<html><head><meta charset="utf-8"><title>'), encodeWindows1258(VI))
+    const r = decodeBytes(page, { charset: 'utf-8' })
+    assert.ok(r.text.endsWith(VI), r.text)
+    assert.deepEqual([r.charset, r.source, r.overridden], ['windows-1258', 'sniff', 'utf-8'])
+    assert.doesNotMatch(decodeBytes(page).text, /\uFFFD/)
+  })
+  it('reads Western single-byte text labelled UTF-8 as windows-1252', () => {
+    const fr = 'Le Vietnam déploie « l’économie » à Paris — café, thé, crème brûlée'
+    const bytes = new Uint8Array([...fr].map((c) => (c === '’' ? 0x92 : c === '—' ? 0x97 : c.charCodeAt(0))))
+    const r = decodeBytes(bytes, { charset: 'utf-8' })
+    assert.deepEqual([r.text, r.charset], [fr, 'windows-1252'])
+  })
+  it('keeps a UTF-8 page with a stray damaged byte as UTF-8', () => {
+    const r = decodeBytes(concat(utf8(VI), new Uint8Array([0xff]), utf8(VI)), { charset: 'utf-8' })
+    assert.equal(r.charset, 'utf-8')
+    assert.equal(r.text, `${VI}\uFFFD${VI}`)
+  })
   it('sniffs UTF-8 without any declaration, else falls back to windows-1258', () => {
     assert.deepEqual(Object.values(decodeBytes(utf8(VI))).slice(0, 3), [VI, 'utf-8', 'sniff'])
     const r = decodeBytes(encodeWindows1258(VI))

@@ -2,7 +2,9 @@
  * Bytes → text for feeds and pages. Order of evidence (after the HTML/XML specs and miniflux's
  * encoding reader): byte-order mark, the Content-Type charset, the document's own declaration
  * (XML declaration, `<meta charset>`, http-equiv), then a UTF-8 validity sniff. Vietnamese sites often
- * declare windows-1252/iso-8859-1 while serving UTF-8, so valid multibyte UTF-8 beats a single-byte label.
+ * declare windows-1252/iso-8859-1 while serving UTF-8, so valid multibyte UTF-8 beats a single-byte label;
+ * the reverse happens too (a UTF-8 template over a legacy database), so bytes that are not UTF-8 under a
+ * UTF-8 label are read as the single-byte encoding they look like (windows-1258 or windows-1252).
  */
 export interface DecodedText {
   text: string
@@ -68,6 +70,56 @@ export function documentCharset(bytes: Uint8Array): string | null {
 
 const hasHighBytes = (b: Uint8Array) => b.some((x) => x >= 0x80)
 
+/**
+ * Whether bytes that are not valid UTF-8 are still mostly UTF-8: at least `UTF8_MAJORITY` times as
+ * many well-formed multibyte sequences as bytes that fit none (a page with a stray damaged byte).
+ * Legacy single-byte text almost never forms a valid sequence by accident.
+ */
+function mostlyUtf8(b: Uint8Array): boolean {
+  let valid = 0
+  let invalid = 0
+  for (let i = 0; i < b.length; ) {
+    const x = b[i]!
+    const len =
+      x < 0x80 ? 1 : x >= 0xc2 && x <= 0xdf ? 2 : x >= 0xe0 && x <= 0xef ? 3 : x >= 0xf0 && x <= 0xf4 ? 4 : 0
+    if (len === 1) {
+      i++
+      continue
+    }
+    let ok = len > 0 && i + len <= b.length
+    for (let k = 1; ok && k < len; k++) ok = (b[i + k]! & 0xc0) === 0x80
+    if (ok) {
+      valid++
+      i += len
+    } else {
+      invalid++
+      i++
+    }
+  }
+  return valid >= invalid * UTF8_MAJORITY
+}
+const UTF8_MAJORITY = 4
+
+/**
+ * windows-1258 bytes typical of Vietnamese: the five combining tone marks, Ă/ă, Đ/đ, Ơ/ơ, Ư/ư. In
+ * windows-1252 they read Ì Ò Þ ì ò Ã ã Ð ð Õ õ Ý ý, rare together in Western text.
+ */
+const VI_1258_BYTES = new Set([0xcc, 0xd2, 0xde, 0xec, 0xf2, 0xc3, 0xe3, 0xd0, 0xf0, 0xd5, 0xf5, 0xdd, 0xfd])
+/** Share of high bytes that must be Vietnamese-typical for windows-1258 to win over windows-1252. */
+const VI_1258_SHARE = 0.3
+
+/** The single-byte encoding legacy bytes most likely are: windows-1258 for Vietnamese, else windows-1252. */
+export function sniffSingleByte(b: Uint8Array): string {
+  let high = 0
+  let vi = 0
+  for (const x of b) {
+    if (x < 0x80) continue
+    high++
+    if (VI_1258_BYTES.has(x)) vi++
+  }
+  return high > 0 && vi / high >= VI_1258_SHARE ? 'windows-1258' : 'windows-1252'
+}
+
 function strictUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -107,7 +159,11 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
     // header says UTF-8 but the bytes are not: believe the document's own legacy declaration if any
     if (inDoc && inDoc !== 'utf-8')
       return { text: decodeAs(bytes, inDoc), charset: inDoc, source: 'document', overridden: 'utf-8' }
-    return { text: decodeAs(bytes, 'utf-8'), charset: 'utf-8', source, overridden: null }
+    // a UTF-8 page with a few damaged bytes stays UTF-8; legacy bytes under a UTF-8 label do not
+    if (mostlyUtf8(bytes))
+      return { text: decodeAs(bytes, 'utf-8'), charset: 'utf-8', source, overridden: null }
+    const legacy = canonicalCharset(opts.fallback) ?? sniffSingleByte(bytes)
+    return { text: decodeAs(bytes, legacy), charset: legacy, source: 'sniff', overridden: 'utf-8' }
   }
   if (declared) {
     if (utf8 !== null && hasHighBytes(bytes) && !MULTIBYTE_LEGACY.has(declared)) {
