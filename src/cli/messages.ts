@@ -38,7 +38,7 @@ const vi = {
   'ingest.source': 'chỉ nguồn có mã này',
   'ingest.articles': 'bài viết',
   'ingest.summary':
-    'Nguồn tin: {feeds} (lỗi {feedErrors}); bài mới: {stored} (trùng lặp/đăng lại {duplicates}); đã có: {existing}; lỗi: {failed}.',
+    'Nguồn tin: {feeds} (lỗi {feedErrors}); bài mới: {stored} (trùng lặp/đăng lại {duplicates}); đã có: {existing}; bỏ qua (không phải bài báo): {skipped}; lỗi: {failed}.',
   'extract.description': 'trích xuất nội dung bài viết từ tệp, thư mục hoặc URL (JSON)',
   'analyze.description':
     'phân tích bài viết (ngôn ngữ, địa danh, chủ đề, sắc thái, sự kiện); --all để phân tích lại tất cả',
@@ -107,7 +107,7 @@ const en: Record<CliKey, string> = {
   'ingest.source': 'only the source with this id',
   'ingest.articles': 'articles',
   'ingest.summary':
-    'Feeds: {feeds} ({feedErrors} failed); new articles: {stored} ({duplicates} syndicated copies); already stored: {existing}; failed: {failed}.',
+    'Feeds: {feeds} ({feedErrors} failed); new articles: {stored} ({duplicates} syndicated copies); already stored: {existing}; skipped (not an article): {skipped}; failed: {failed}.',
   'extract.description': 'extract the article from a file, directory or URL (JSON)',
   'analyze.description':
     'analyze articles (language, places, topics, tone, stories); --all re-analyzes everything',

@@ -11,6 +11,7 @@ import { classifyFetchError } from './fetch/classify-fetch-error.js'
 import type { IngestContext } from './ingest-context.js'
 import { decodeBytes } from './parse/charset.js'
 import type { Candidate } from './refresh-feed.js'
+import { NOT_AN_ARTICLE, NOT_AN_ARTICLE_REASON, recordSkippedPage } from './store/skipped-pages.js'
 
 /** Compresses on libuv's thread pool: ~1 ms per 30 KB page that the event loop does not spend. */
 const gzipAsync = promisify(gzip)
@@ -21,6 +22,8 @@ const NEAR_DUP_WINDOW_DAYS = 14
 export type IngestOutcome =
   | { status: 'stored'; id: number; dupOf: number | null }
   | { status: 'exists'; id: number }
+  /** the page holds no article (a section, tag or home page): recorded as skipped, never stored */
+  | { status: 'skipped'; code: string; message: string }
   | { status: 'failed'; code: string; message: string }
 
 /**
@@ -65,6 +68,7 @@ async function storePage(
   const html = decodeBytes(res.bytes, { charset: res.charset }).text
   const page = extractArticle(html, { url: res.url })
   const a = mergeWithEntry(page, c)
+  if (!a.articleBody && page.warnings.includes('no-article')) return skipNonArticle(ctx, c, res.url)
   // Paragraphs stay (one blank line between them); a body that repeats the lead drops it.
   const lead = normalizeText(a.lead)
   const fullBody = normalizeText(a.articleBody, { keepNewlines: true }).replace(/\n/g, '\n\n')
@@ -112,6 +116,29 @@ async function storePage(
   ctx.log.debug({ article_id: stored.id, dup_of: dupOf }, 'article stored')
   await ctx.onArticle?.(stored.id)
   return { status: 'stored', id: stored.id, dupOf }
+}
+
+/** A page with no article text and no feed text to fall back on: its reason is kept, no row is stored. */
+async function skipNonArticle(
+  ctx: IngestContext,
+  c: Candidate & { sourceId: number; feedId: number | null },
+  finalUrl: string,
+): Promise<IngestOutcome> {
+  const skip = { code: NOT_AN_ARTICLE, message: NOT_AN_ARTICLE_REASON }
+  await recordSkippedPage(
+    ctx.db,
+    {
+      sourceId: c.sourceId,
+      feedId: c.feedId,
+      url: finalUrl,
+      canonicalUrl: c.canonicalUrl,
+      reasonCode: skip.code,
+      reason: skip.message,
+    },
+    ctx.now(),
+  )
+  ctx.log.info({ entry_url: c.url, feed_id: c.feedId, reason_code: skip.code }, 'page is not an article')
+  return { status: 'skipped', ...skip }
 }
 
 /** The tail of the store step running on each database handle, in this process. */

@@ -10,6 +10,7 @@ import { parseFeed } from './parse/parse-feed.js'
 import { parseHTML } from 'linkedom'
 import { parseListing } from './parse/parse-listing.js'
 import { parseSitemap } from './parse/parse-sitemap.js'
+import { skippedCanonicalUrls } from './store/skipped-pages.js'
 
 /** An article URL found in a feed, sitemap or listing, with whatever the listing said about it. */
 export interface Candidate {
@@ -78,7 +79,13 @@ export async function refreshFeed(
       ctx.db,
       found.map((c) => c.canonicalUrl),
     )
-    const candidates = found.filter((c) => !stored.has(c.canonicalUrl))
+    // pages found earlier to hold no article are left alone until their retry time
+    const skipped = await skippedCanonicalUrls(
+      ctx.db,
+      found.filter((c) => !stored.has(c.canonicalUrl)).map((c) => c.canonicalUrl),
+      ctx.now(),
+    )
+    const candidates = found.filter((c) => !stored.has(c.canonicalUrl) && !skipped.has(c.canonicalUrl))
     const defer = opts.deferValidators === true && candidates.length > 0
     await recordFeedSuccess(ctx.db, feed.id, {
       etag: defer ? feed.etag : res.etag,

@@ -20,6 +20,8 @@ export interface IngestRunSummary {
   stored: number
   duplicates: number
   existing: number
+  /** listed pages that hold no article (section, tag, home pages): recorded on the feed, not stored */
+  skipped: number
   failed: number
 }
 
@@ -43,6 +45,7 @@ export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {})
     stored: 0,
     duplicates: 0,
     existing: 0,
+    skipped: 0,
     failed: 0,
   }
   const pool = new PQueue({ concurrency: opts.concurrency ?? DEFAULT_CONCURRENCY })
@@ -70,6 +73,7 @@ export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {})
               summary.stored++
               if (out.dupOf !== null) summary.duplicates++
             } else if (out.status === 'exists') summary.existing++
+            else if (out.status === 'skipped') summary.skipped++
             else summary.failed++
             opts.onProgress?.({ kind: 'done' })
           })

@@ -125,7 +125,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   let author = meta.author ?? found.byline ?? post.author
   if (found.onlyLinks || !isArticle(articleBody, found.content)) {
     const fb = readabilityFallback(html)
-    if (fb && !found.onlyLinks && isArticle(fb.text, null)) {
+    if (fb && !found.onlyLinks && isArticle(fb.text, null) && fb.linkDensity <= MAX_ARTICLE_LINK_DENSITY) {
       warnings.push('readability-fallback')
       ;({ text: articleBody, html: contentHtml } = fb)
       images = []

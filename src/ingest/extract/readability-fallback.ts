@@ -1,3 +1,4 @@
+import { linkDensity } from './dom.js'
 import { parseHtml } from './parse-html.js'
 import { readabilityParse } from './readability-baseline.js'
 import { toText } from './serialize.js'
@@ -6,6 +7,8 @@ export interface FallbackResult {
   text: string
   html: string
   byline: string | null
+  /** share of the text inside links (a tag or section page that Readability took for an article is ~1) */
+  linkDensity: number
 }
 
 /**
@@ -15,6 +18,7 @@ export interface FallbackResult {
 export function readabilityFallback(html: string): FallbackResult | null {
   const r = readabilityParse(html)
   if (!r?.content) return null
-  const text = toText(parseHtml(r.content).root)
-  return text ? { text, html: r.content, byline: r.byline } : null
+  const root = parseHtml(r.content).root
+  const text = toText(root)
+  return text ? { text, html: r.content, byline: r.byline, linkDensity: linkDensity(root) } : null
 }

@@ -14,6 +14,9 @@ export interface FeedHealth {
   failures: number
   lastError: string | null
   lastErrorCode: string | null
+  /** listed pages passed over as not articles, with the latest reason (see ingest_skipped_pages) */
+  skippedPages: number
+  lastSkipReason: string | null
 }
 
 export interface SourceHealth {
@@ -34,7 +37,7 @@ export interface SourceHealth {
 /** Every source with its feeds' state and its recent volume: one query per table, joined in memory. */
 export async function sourceHealth(db: Kysely<Database>, now: Date): Promise<SourceHealth[]> {
   const since = new Date(now.getTime() - RATE_DAYS * 86_400_000).toISOString()
-  const [sources, feeds, counts] = await Promise.all([
+  const [sources, feeds, counts, skips] = await Promise.all([
     db.selectFrom('sources').selectAll().orderBy('name').execute(),
     db.selectFrom('feeds').selectAll().orderBy('id').execute(),
     db
@@ -46,7 +49,17 @@ export async function sourceHealth(db: Kysely<Database>, now: Date): Promise<Sou
       ])
       .groupBy('source_id')
       .execute(),
+    db
+      .selectFrom('ingest_skipped_pages')
+      .select(['feed_id', 'reason', 'last_seen_at'])
+      .orderBy('last_seen_at')
+      .execute(),
   ])
+  const skipsByFeed = new Map<number, { n: number; reason: string }>()
+  for (const k of skips) {
+    if (k.feed_id === null) continue
+    skipsByFeed.set(k.feed_id, { n: (skipsByFeed.get(k.feed_id)?.n ?? 0) + 1, reason: k.reason })
+  }
   const bySource = new Map(counts.map((c) => [c.source_id, c]))
   return sources.map((s) => ({
     id: s.id,
@@ -72,6 +85,8 @@ export async function sourceHealth(db: Kysely<Database>, now: Date): Promise<Sou
         failures: f.failures,
         lastError: f.last_error,
         lastErrorCode: f.last_error_code,
+        skippedPages: skipsByFeed.get(f.id)?.n ?? 0,
+        lastSkipReason: skipsByFeed.get(f.id)?.reason ?? null,
       })),
   }))
 }
