@@ -1,7 +1,7 @@
 import { fromVnWallClock } from '../../shared/time.js'
 import { foldText } from '../../text/fold.js'
 import type { FieldName, FieldNode } from './ast.js'
-import { syntaxError } from './lex-query.js'
+import { syntaxError } from './query-reasons.js'
 
 /** Field names, English and Vietnamese (with or without diacritics, `_` for the space). */
 const FIELD_ALIASES: Record<string, FieldName> = {
@@ -40,7 +40,7 @@ const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/
 const COMPARE = /^(<=|>=|<|>|=)(.+)$/
 
 const num = (s: string, pos: number) => {
-  if (!NUMBER.test(s)) throw syntaxError(`"${s}" is not a number`, pos)
+  if (!NUMBER.test(s)) throw syntaxError('not_a_number', pos, { value: s })
   return Number(s.replace(',', '.'))
 }
 
@@ -79,10 +79,10 @@ function period(s: string, pos: number): [Date, Date] {
   if (iso)
     [y, m, d] = [Number(iso[1]), iso[2] ? Number(iso[2]) : undefined, iso[3] ? Number(iso[3]) : undefined]
   else if (vn) [y, m, d] = [Number(vn[3]), Number(vn[2]), Number(vn[1])]
-  else throw syntaxError(`"${s}" is not a date (use 2019-03-01, 2019-03 or 2019)`, pos)
-  if (m !== undefined && (m < 1 || m > 12)) throw syntaxError(`"${s}" has no such month`, pos)
+  else throw syntaxError('not_a_date', pos, { value: s })
+  if (m !== undefined && (m < 1 || m > 12)) throw syntaxError('no_such_month', pos, { value: s })
   if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, m!, 0)).getUTCDate()))
-    throw syntaxError(`"${s}" has no such day`, pos)
+    throw syntaxError('no_such_day', pos, { value: s })
   if (m === undefined) return [fromVnWallClock(y, 1, 1), fromVnWallClock(y + 1, 1, 1)]
   if (d === undefined) return [fromVnWallClock(y, m, 1), fromVnWallClock(y, m + 1, 1)]
   return [fromVnWallClock(y, m, d), fromVnWallClock(y, m, d + 1)]
@@ -101,7 +101,7 @@ export function parseDate(value: string, pos: number): FieldNode {
     return { ...base, from: start.toISOString(), to: null }
   }
   const range = value.split('..')
-  if (range.length > 2) throw syntaxError(`"${value}" is not a date range (use 2019-03-01..2019-03-31)`, pos)
+  if (range.length > 2) throw syntaxError('not_a_date_range', pos, { value })
   const from = range[0] === '' ? null : period(range[0]!, pos)[0].toISOString()
   const to =
     range.length === 1
@@ -109,8 +109,7 @@ export function parseDate(value: string, pos: number): FieldNode {
       : range[1] === ''
         ? null
         : period(range[1]!, pos)[1].toISOString()
-  if (from === null && to === null) throw syntaxError('A date range needs at least one end', pos)
-  if (from !== null && to !== null && from >= to)
-    throw syntaxError('The date range ends before it starts', pos)
+  if (from === null && to === null) throw syntaxError('open_date_range', pos)
+  if (from !== null && to !== null && from >= to) throw syntaxError('reversed_date_range', pos)
   return { ...base, from, to }
 }

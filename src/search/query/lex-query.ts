@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors.js'
+import { syntaxError } from './query-reasons.js'
 
 /**
  * Longest accepted query. Real queries are a few dozen characters; a saved watchlist rule with many
@@ -12,13 +12,6 @@ export type LexToken =
   | { type: 'near'; pos: number; distance: number | null; raw: string }
   | { type: 'word'; pos: number; text: string; exact: boolean; prefix: boolean; quoted: boolean }
   | { type: 'field'; pos: number; name: string; value: string; quoted: boolean; group: boolean }
-
-/** The error every malformed query raises: QUERY_SYNTAX with the 0-based position in `details`. */
-export function syntaxError(message: string, pos: number): AppError {
-  return new AppError('QUERY_SYNTAX', `${message} (at character ${pos + 1})`, {
-    details: { position: pos, reason: message },
-  })
-}
 
 const OPEN_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e'])
 const CLOSE_QUOTES = new Set(['"', '\u201d', '\u201c'])
@@ -42,7 +35,7 @@ const FIELD = /^([\p{L}_]{2,20}):/u
  */
 export function lexQuery(input: string, fieldOf: (name: string) => string | undefined): LexToken[] {
   if (input.length > MAX_QUERY_LENGTH)
-    throw syntaxError(`The query is longer than ${MAX_QUERY_LENGTH} characters`, MAX_QUERY_LENGTH)
+    throw syntaxError('too_long', MAX_QUERY_LENGTH, { max: MAX_QUERY_LENGTH })
   const out: LexToken[] = []
   const n = input.length
   let i = 0
@@ -70,7 +63,7 @@ export function lexQuery(input: string, fieldOf: (name: string) => string | unde
 function readQuoted(input: string, open: number, pos: number, exact: boolean, out: LexToken[]): number {
   let j = open + 1
   while (j < input.length && !CLOSE_QUOTES.has(input[j]!)) j++
-  if (j >= input.length) throw syntaxError('Unclosed quotation mark', open)
+  if (j >= input.length) throw syntaxError('unclosed_quote', open)
   const text = input.slice(open + 1, j)
   const prefix = input[j + 1] === '*'
   out.push({ type: 'word', pos, text, exact, prefix, quoted: true })
@@ -120,13 +113,13 @@ function readFieldValue(input: string, start: number, nameLen: number, name: str
   if (c !== undefined && OPEN_QUOTES.has(c)) {
     let j = v + 1
     while (j < input.length && !CLOSE_QUOTES.has(input[j]!)) j++
-    if (j >= input.length) throw syntaxError('Unclosed quotation mark', v)
+    if (j >= input.length) throw syntaxError('unclosed_quote', v)
     out.push({ type: 'field', pos: start, name, value: input.slice(v + 1, j), quoted: true, group: false })
     return j + 1
   }
   let j = v
   while (j < input.length && !isBareEnd(input[j]!)) j++
-  if (j === v) throw syntaxError(`The field ${name}: needs a value`, start)
+  if (j === v) throw syntaxError('field_needs_value', start, { field: name })
   out.push({ type: 'field', pos: start, name, value: input.slice(v, j), quoted: false, group: false })
   return j
 }

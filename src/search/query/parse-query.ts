@@ -9,7 +9,8 @@ import {
   type TextScope,
 } from './ast.js'
 import { fieldOf, parseDate, parseTone } from './field-values.js'
-import { type LexToken, lexQuery, syntaxError } from './lex-query.js'
+import { type LexToken, lexQuery } from './lex-query.js'
+import { syntaxError } from './query-reasons.js'
 import { dropStopwords } from './simplify.js'
 
 /** NEAR without a number, as in FTS5: at most 10 words apart. */
@@ -47,16 +48,12 @@ class Parser {
   ) {}
 
   parseAll(): QueryNode {
-    if (this.tokens.length === 0) throw syntaxError('The query is empty', 0)
+    if (this.tokens.length === 0) throw syntaxError('empty', 0)
     const node = this.or('text')
     const extra = this.tokens[this.#i]
-    if (extra)
-      throw syntaxError(
-        extra.type === 'rparen' ? 'Unmatched closing parenthesis' : 'Unexpected text',
-        extra.pos,
-      )
-    if (node === null) throw syntaxError('The query has no word to search for', 0)
-    if (!hasPositive(node)) throw syntaxError('The query only excludes: add something to search for', 0)
+    if (extra) throw syntaxError(extra.type === 'rparen' ? 'unmatched_close' : 'unexpected_text', extra.pos)
+    if (node === null) throw syntaxError('no_words', 0)
+    if (!hasPositive(node)) throw syntaxError('only_excludes', 0)
     return node
   }
 
@@ -66,7 +63,7 @@ class Parser {
     const parts = [this.and(scope)]
     while (this.#peek()?.type === 'or') {
       const op = this.tokens[this.#i++]!
-      if (!this.#startsOperand()) throw syntaxError('OR needs something after it', op.pos)
+      if (!this.#startsOperand()) throw syntaxError('or_needs_operand', op.pos)
       parts.push(this.and(scope))
     }
     return combine('OrNode', parts)
@@ -78,7 +75,7 @@ class Parser {
       const t = this.#peek()
       if (t?.type === 'and') {
         this.#i++
-        if (!this.#startsOperand()) throw syntaxError('AND needs something after it', t.pos)
+        if (!this.#startsOperand()) throw syntaxError('and_needs_operand', t.pos)
       } else if (!this.#startsOperand()) break
       parts.push(this.unary(scope))
     }
@@ -89,7 +86,7 @@ class Parser {
     const t = this.#peek()
     if (t?.type !== 'not') return this.near(scope)
     this.#i++
-    if (!this.#startsOperand()) throw syntaxError('NOT needs something after it', t.pos)
+    if (!this.#startsOperand()) throw syntaxError('not_needs_operand', t.pos)
     const child = this.unary(scope)
     return child === null ? null : { kind: 'NotNode', child }
   }
@@ -100,13 +97,11 @@ class Parser {
     while (this.#peek()?.type === 'near') {
       const op = this.tokens[this.#i++] as Extract<LexToken, { type: 'near' }>
       const distance = op.distance ?? DEFAULT_NEAR
-      if (distance < 1 || distance > MAX_NEAR)
-        throw syntaxError(`NEAR distance must be between 1 and ${MAX_NEAR}`, op.pos)
+      if (distance < 1 || distance > MAX_NEAR) throw syntaxError('near_distance', op.pos, { max: MAX_NEAR })
       const next = this.#peek()
       const right = next && next.type !== 'not' && this.#startsOperand() ? this.primary(scope) : null
-      if (left?.kind !== 'TextNode' || right?.kind !== 'TextNode')
-        throw syntaxError('NEAR joins two words or phrases', op.pos)
-      if (left.scope !== right.scope) throw syntaxError('NEAR joins words of the same field', op.pos)
+      if (left?.kind !== 'TextNode' || right?.kind !== 'TextNode') throw syntaxError('near_operands', op.pos)
+      if (left.scope !== right.scope) throw syntaxError('near_same_field', op.pos)
       pairs.push({ kind: 'NearNode', left, right, distance, pos: op.pos })
       left = right
     }
@@ -116,21 +111,20 @@ class Parser {
 
   primary(scope: TextScope): QueryNode | null {
     const t = this.tokens[this.#i++]
-    if (t === undefined) throw syntaxError('The query ends too early', this.end)
+    if (t === undefined) throw syntaxError('ends_early', this.end)
     if (t.type === 'lparen') return this.#group(t.pos, scope)
     if (t.type === 'word') return this.#text(t, scope)
     if (t.type === 'field') return this.#field(t, scope)
-    throw syntaxError(
-      t.type === 'rparen' ? 'Unmatched closing parenthesis' : `Unexpected ${t.type.toUpperCase()}`,
-      t.pos,
-    )
+    throw syntaxError(t.type === 'rparen' ? 'unmatched_close' : 'unexpected_operator', t.pos, {
+      operator: t.type.toUpperCase(),
+    })
   }
 
   #group(pos: number, scope: TextScope): QueryNode | null {
-    if (++this.#depth > MAX_DEPTH) throw syntaxError('Too many nested parentheses', pos)
-    if (this.#peek()?.type === 'rparen') throw syntaxError('Empty parentheses', pos)
+    if (++this.#depth > MAX_DEPTH) throw syntaxError('too_deep', pos)
+    if (this.#peek()?.type === 'rparen') throw syntaxError('empty_parentheses', pos)
     const inner = this.or(scope)
-    if (this.#peek()?.type !== 'rparen') throw syntaxError('Unclosed parenthesis', pos)
+    if (this.#peek()?.type !== 'rparen') throw syntaxError('unclosed_parenthesis', pos)
     this.#i++
     this.#depth--
     return inner
@@ -146,17 +140,17 @@ class Parser {
   #text(t: WordToken, scope: TextScope): TextNode | null {
     const tokens = indexTokens(t.text)
     if (tokens.length === 0) {
-      if (t.prefix) throw syntaxError(`A * needs at least ${MIN_PREFIX} letters before it`, t.pos)
+      if (t.prefix) throw syntaxError('short_prefix', t.pos, { min: MIN_PREFIX })
       return null // only punctuation or symbols: nothing to match
     }
-    if (++this.#leaves > MAX_LEAVES) throw syntaxError(`The query has more than ${MAX_LEAVES} words`, t.pos)
+    if (++this.#leaves > MAX_LEAVES) throw syntaxError('too_many_words', t.pos, { max: MAX_LEAVES })
     const words: QueryWord[] = tokens.map((k) => ({
       exact: k.exact,
       folded: k.folded,
       useExact: t.exact || hasDiacritics(k),
     }))
     if (t.prefix && words[words.length - 1]!.folded.length < MIN_PREFIX)
-      throw syntaxError(`A * needs at least ${MIN_PREFIX} letters before it`, t.pos)
+      throw syntaxError('short_prefix', t.pos, { min: MIN_PREFIX })
     return { kind: 'TextNode', words, prefix: t.prefix, scope, quoted: t.quoted || t.exact, pos: t.pos }
   }
 
@@ -172,14 +166,14 @@ class Parser {
       const text = prefix ? body.slice(0, -1) : body
       return this.#text({ type: 'word', pos: t.pos, text, exact, prefix, quoted: t.quoted }, 'title')
     }
-    if (t.group) throw syntaxError(`The field ${t.name}: takes one value, not a group`, t.pos)
-    if (scope === 'title') throw syntaxError(`The field ${t.name}: cannot be used inside title:( )`, t.pos)
+    if (t.group) throw syntaxError('field_group', t.pos, { field: t.name })
+    if (scope === 'title') throw syntaxError('field_in_title', t.pos, { field: t.name })
     return fieldNode(t.name, t.value.trim(), t.pos)
   }
 }
 
 function fieldNode(name: string, value: string, pos: number): FieldNode {
-  if (value === '') throw syntaxError(`The field ${name}: needs a value`, pos)
+  if (value === '') throw syntaxError('field_needs_value', pos, { field: name })
   switch (name) {
     case 'date':
       return parseDate(value, pos)
@@ -192,7 +186,7 @@ function fieldNode(name: string, value: string, pos: number): FieldNode {
     case 'topic':
       return { kind: 'FieldNode', field: name, value, pos }
     default:
-      throw syntaxError(`Unknown field ${name}:`, pos)
+      throw syntaxError('unknown_field', pos, { field: name })
   }
 }
 

@@ -1,6 +1,6 @@
 import { stopwords } from '../../text/stopwords.js'
 import { hasPositive, type QueryNode } from './ast.js'
-import { syntaxError } from './lex-query.js'
+import { syntaxError } from './query-reasons.js'
 
 /**
  * Vietnamese function words dropped from queries: the most frequent grammatical words of news text
@@ -34,8 +34,7 @@ function onlyStopwords(n: QueryNode): boolean {
  * A query made only of stopwords is refused with a message rather than listing everything.
  */
 export function dropStopwords(root: QueryNode): QueryNode {
-  if (onlyStopwords(root))
-    throw syntaxError('The query has only very common words: add a more specific word or use "quotes"', 0)
+  if (onlyStopwords(root)) throw syntaxError('only_stopwords', 0)
   return simplify(root)
 }
 

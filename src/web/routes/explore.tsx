@@ -7,6 +7,7 @@ import { pageCtx } from '../page-context.js'
 import { attentionChart, Facets, Hit } from '../views/explore-parts.js'
 import { Pager } from '../views/form.js'
 import { Layout } from '../views/layout.js'
+import { queryProblemText } from '../views/query-error.js'
 
 type Query = { q?: string; sort?: string; page?: string }
 
@@ -37,7 +38,8 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
     const page = Math.max(1, Math.min(500, Number.parseInt(req.query.page ?? '1', 10) || 1))
     const p = pageCtx(req, reply)
     const { t } = p
-    const topicLabel = (id: string) => taxonomy.topics.find((x) => x.id === id)?.label[p.locale] ?? newsLabel(id)
+    const topicLabel = (id: string) =>
+      taxonomy.topics.find((x) => x.id === id)?.label[p.locale] ?? newsLabel(id)
     const facetLabel = (facet: FacetName, f: FacetCount) =>
       facet === 'topic'
         ? topicLabel(f.key)
@@ -92,8 +94,8 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
           <div class="error query-error" role="alert">
             <p safe>
               {outcome.position
-                ? t('explore.error_at', { pos: outcome.position, msg: outcome.message })
-                : outcome.message}
+                ? t('explore.error_at', { pos: outcome.position, msg: queryProblemText(t, outcome) })
+                : queryProblemText(t, outcome)}
             </p>
             {outcome.position ? (
               <pre safe>{`${q}\n${' '.repeat(Math.max(0, outcome.position - 1))}^`}</pre>

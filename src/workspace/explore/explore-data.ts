@@ -27,7 +27,14 @@ export interface ExploreResult {
 
 export type ExploreOutcome =
   | { ok: true; result: ExploreResult }
-  | { ok: false; position: number | null; message: string }
+  | {
+      ok: false
+      position: number | null
+      message: string
+      code: string
+      reasonKey?: string | undefined
+      params?: Record<string, string | number> | undefined
+    }
 
 /**
  * Everything the explorer shows for a query: one page of hits, the facets, attention over time, and
@@ -75,7 +82,16 @@ export async function explore(
       // The parser counts from 0; people count from 1.
       const position = typeof e.details.position === 'number' ? e.details.position + 1 : null
       const reason = typeof e.details.reason === 'string' ? e.details.reason : e.message
-      return { ok: false, position, message: position ? reason : e.message }
+      const { reasonKey, params } = e.details
+      return {
+        ok: false,
+        position,
+        message: position ? reason : e.message,
+        code: e.code,
+        reasonKey: typeof reasonKey === 'string' ? reasonKey : undefined,
+        params:
+          params && typeof params === 'object' ? (params as Record<string, string | number>) : undefined,
+      }
     }
     throw e
   }
