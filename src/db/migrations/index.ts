@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DialectName } from '../dialect.js'
 import * as m0001 from './0001-foundation.js'
 import * as m0100 from './0100-ingest.js'
+import * as m0110 from './0110-source-collections.js'
 import * as m0120 from './0120-ingest-skipped-pages.js'
 import * as m0200 from './0200-analysis.js'
 import * as m0300 from './0300-search.js'
@@ -22,6 +23,7 @@ export interface MigrationStep {
 export const MIGRATIONS: Record<string, MigrationStep> = {
   '0001-foundation': m0001,
   '0100-ingest': m0100,
+  '0110-source-collections': m0110,
   '0120-ingest-skipped-pages': m0120,
   '0200-analysis': m0200,
   '0300-search': m0300,
