@@ -30,7 +30,7 @@ export async function buildDigests(ctx: MonitorContext, now: Date): Promise<numb
       level: a.level,
       bullets: bulletsOf(a.explanation_json),
     }
-    for (const user of recipients) {
+    for (const user of recipients.filter((r) => r.digestEmail)) {
       const entry = perUser.get(user.id) ?? { user, items: [] }
       entry.items.push(item)
       perUser.set(user.id, entry)

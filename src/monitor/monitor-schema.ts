@@ -100,6 +100,16 @@ export interface WatchlistSeenTable {
   last_seen_at: string
 }
 
+/** A user's e-mail choices (migration 0420); no row means both on. In-app notifications always arrive. */
+export interface NotificationSettingsTable {
+  user_id: number
+  /** 1: alert e-mails from rules that send at once */
+  alert_email: number
+  /** 1: the 07:00 digest e-mail */
+  digest_email: number
+  updated_at: string
+}
+
 declare module '../db/schema.js' {
   interface Database {
     watchlists: WatchlistsTable
@@ -109,5 +119,6 @@ declare module '../db/schema.js' {
     outbox: OutboxTable
     webhooks: WebhooksTable
     watchlist_seen: WatchlistSeenTable
+    notification_settings: NotificationSettingsTable
   }
 }

@@ -51,7 +51,7 @@ export async function raiseAlert(
     const out: NewOutboxEntry[] = []
     if (channels.email && rule.digest === 0) {
       const mail = renderAlertEmail({ ...c, bullets: c.bullets }, opts.publicUrl)
-      for (const r of recipients) {
+      for (const r of recipients.filter((x) => x.alertEmail)) {
         out.push({
           channel: 'email',
           target: r.email,

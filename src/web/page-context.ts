@@ -10,6 +10,8 @@ export interface PageCtx {
   csrf: string
   path: string
   flash: string | null
+  /** unread notifications for the nav badge (counted by the monitor pages' hook), null when not counted */
+  unread: number | null
 }
 
 /** Flash messages travel as a catalogue key in `?ok=`; only known keys render, so it cannot inject text. */
@@ -25,5 +27,6 @@ export function pageCtx(request: FastifyRequest, reply: FastifyReply): PageCtx {
     csrf: reply.generateCsrf(),
     path: request.url,
     flash,
+    unread: request.unreadNotifications ?? null,
   }
 }

@@ -8,6 +8,7 @@ import * as m0200 from './0200-analysis.js'
 import * as m0300 from './0300-search.js'
 import * as m0400 from './0400-monitor.js'
 import * as m0410 from './0410-triage.js'
+import * as m0420 from './0420-notification-settings.js'
 import * as m0440 from './0440-watchlist-matches.js'
 
 export interface MigrationStep {
@@ -29,5 +30,6 @@ export const MIGRATIONS: Record<string, MigrationStep> = {
   '0300-search': m0300,
   '0400-monitor': m0400,
   '0410-triage': m0410,
+  '0420-notification-settings': m0420,
   '0440-watchlist-matches': m0440,
 }

@@ -86,3 +86,37 @@ export async function enabledRules(db: Kysely<Database>): Promise<RuleWithWatchl
     .filter((r) => byId.has(r.watchlist_id))
     .map((r) => ({ ...r, watchlist: byId.get(r.watchlist_id)! }))
 }
+
+export const rulesOfWatchlist = (db: Kysely<Database>, watchlistId: number) =>
+  db.selectFrom('alert_rules').selectAll().where('watchlist_id', '=', watchlistId).orderBy('id').execute()
+
+export const findAlertRule = (db: Kysely<Database>, id: number) =>
+  db.selectFrom('alert_rules').selectAll().where('id', '=', id).executeTakeFirst()
+
+/** Replaces a rule's settings (its watchlist stays). */
+export async function updateAlertRule(db: Kysely<Database>, id: number, input: NewAlertRule) {
+  const r = NewAlertRule.parse(input)
+  await db
+    .updateTable('alert_rules')
+    .set({
+      kind: r.kind,
+      threshold: r.threshold,
+      channels_json: JSON.stringify(r.channels),
+      quiet_hours_start: r.quietHours?.start ?? null,
+      quiet_hours_end: r.quietHours?.end ?? null,
+      digest: r.digest ? 1 : 0,
+      enabled: r.enabled ? 1 : 0,
+    })
+    .where('id', '=', id)
+    .execute()
+}
+
+export const setAlertRuleEnabled = (db: Kysely<Database>, id: number, enabled: boolean) =>
+  db
+    .updateTable('alert_rules')
+    .set({ enabled: enabled ? 1 : 0 })
+    .where('id', '=', id)
+    .execute()
+
+export const deleteAlertRule = (db: Kysely<Database>, id: number) =>
+  db.deleteFrom('alert_rules').where('id', '=', id).execute()

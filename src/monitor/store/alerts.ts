@@ -64,3 +64,16 @@ export const digestAlerts = (db: Kysely<Database>, from: string, to: string) =>
     .orderBy('alerts.created_at')
     .orderBy('alerts.id')
     .execute()
+
+/** A watchlist's latest alerts (all its rules), newest first. */
+export const alertsOfWatchlist = (db: Kysely<Database>, watchlistId: number, limit: number) =>
+  db
+    .selectFrom('alerts')
+    .innerJoin('alert_rules', 'alert_rules.id', 'alerts.rule_id')
+    .selectAll('alerts')
+    .select('alert_rules.kind')
+    .where('alert_rules.watchlist_id', '=', watchlistId)
+    .orderBy('alerts.created_at', 'desc')
+    .orderBy('alerts.id', 'desc')
+    .limit(limit)
+    .execute()

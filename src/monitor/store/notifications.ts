@@ -21,7 +21,7 @@ export async function insertNotifications(
 export const listNotifications = (
   db: Kysely<Database>,
   userId: number,
-  opts: { unreadOnly?: boolean; limit: number },
+  opts: { unreadOnly?: boolean; limit: number; offset?: number },
 ) => {
   let q = db
     .selectFrom('notifications')
@@ -34,6 +34,7 @@ export const listNotifications = (
       'alerts.body',
       'alerts.link',
       'alerts.level',
+      'alerts.id as alert_id',
     ])
     .where('notifications.user_id', '=', userId)
   if (opts.unreadOnly) q = q.where('notifications.read_at', 'is', null)
@@ -41,6 +42,7 @@ export const listNotifications = (
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(opts.limit)
+    .offset(opts.offset ?? 0)
     .execute()
 }
 

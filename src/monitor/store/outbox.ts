@@ -96,3 +96,40 @@ export const markOutboxFailedAttempt = (
 
 export const findOutbox = (db: Kysely<Database>, id: number) =>
   db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst()
+
+/** Deliveries that need a look: waiting (pending) or given up (failed), failed first, then by next attempt. */
+export const outboxBacklog = (db: Kysely<Database>, opts: { limit: number; offset: number }) =>
+  db
+    .selectFrom('outbox')
+    .select([
+      'id',
+      'channel',
+      'target',
+      'status',
+      'attempts',
+      'next_attempt_at',
+      'last_error',
+      'created_at',
+      'alert_id',
+    ])
+    .where('status', 'in', ['pending', 'failed'])
+    .orderBy('status')
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .execute()
+
+/**
+ * Puts a failed entry back in the queue for the next delivery pass. Its attempts stay counted, so a
+ * manual retry is one more attempt: if it fails again the entry is failed again, not retried for a day.
+ */
+export async function retryOutboxNow(db: Kysely<Database>, id: number, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', next_attempt_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
+}

@@ -75,3 +75,18 @@ export async function watchlistLastSeen(
     .executeTakeFirst()
   return row?.last_seen_at ?? null
 }
+
+export const updateWatchlist = (
+  db: Kysely<Database>,
+  id: number,
+  w: { name: string; query: string; shared: boolean },
+) =>
+  db
+    .updateTable('watchlists')
+    .set({ name: w.name, query: w.query, shared: w.shared ? 1 : 0 })
+    .where('id', '=', id)
+    .execute()
+
+/** Deletes the watchlist with its rules, alerts, notifications and visit marks (foreign-key cascade). */
+export const deleteWatchlist = (db: Kysely<Database>, id: number) =>
+  db.deleteFrom('watchlists').where('id', '=', id).execute()

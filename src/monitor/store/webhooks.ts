@@ -39,3 +39,6 @@ export const setWebhookEnabled = (db: Kysely<Database>, id: number, enabled: boo
     .set({ enabled: enabled ? 1 : 0 })
     .where('id', '=', id)
     .execute()
+
+export const deleteWebhook = (db: Kysely<Database>, id: number) =>
+  db.deleteFrom('webhooks').where('id', '=', id).execute()

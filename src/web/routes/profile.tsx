@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { updateProfile, setUserPassword } from '../../accounts/manage-user.js'
 import { verifyPassword } from '../../accounts/passwords.js'
+import { recordAudit } from '../../db/tables/audit-log.js'
 import { findUserById } from '../../db/tables/users.js'
+import {
+  type NotificationSettings,
+  notificationSettings,
+  putNotificationSettings,
+} from '../../monitor/store/notification-settings.js'
 import { AppError, isAppError } from '../../shared/errors.js'
 import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
@@ -14,6 +20,7 @@ function ProfilePage(props: {
   reply: FastifyReply
   profile: FormState
   password: FormState
+  mail: NotificationSettings
 }) {
   const ctx = pageCtx(props.req, props.reply)
   const { t } = ctx
@@ -37,6 +44,42 @@ function ProfilePage(props: {
             </select>
           </div>
         </Form>
+      </section>
+      <section class="card">
+        <h2 safe>{t('notifications.settings')}</h2>
+        <p class="help" safe>
+          {t('notifications.settings_help')}
+        </p>
+        <form method="post" action="/profile/notifications">
+          <input type="hidden" name="_csrf" value={ctx.csrf} />
+          <div class="field check">
+            <input
+              type="checkbox"
+              id="f-alert_email"
+              name="alert_email"
+              value="1"
+              checked={props.mail.alertEmail}
+            />
+            <label for="f-alert_email" safe>
+              {t('notifications.alert_email')}
+            </label>
+          </div>
+          <div class="field check">
+            <input
+              type="checkbox"
+              id="f-digest_email"
+              name="digest_email"
+              value="1"
+              checked={props.mail.digestEmail}
+            />
+            <label for="f-digest_email" safe>
+              {t('notifications.digest_email')}
+            </label>
+          </div>
+          <button type="submit" safe>
+            {t('notifications.settings_save')}
+          </button>
+        </form>
       </section>
       <section class="card">
         <h2 safe>{t('profile.change_password')}</h2>
@@ -93,6 +136,7 @@ export function registerProfile(app: FastifyInstance, ctx: AppContext) {
         reply={reply}
         profile={emptyForm({ name: u.name, locale: u.locale })}
         password={emptyForm()}
+        mail={await notificationSettings(ctx.store.db, u.id)}
       />,
     )
   })
@@ -114,9 +158,27 @@ export function registerProfile(app: FastifyInstance, ctx: AppContext) {
           reply={reply}
           profile={{ values, problems: e.fields, message: req.t('error.VALIDATION_FAILED') }}
           password={emptyForm()}
+          mail={await notificationSettings(ctx.store.db, u.id)}
         />,
       )
     }
+  })
+
+  app.post('/profile/notifications', access, async (req, reply) => {
+    const u = await me(req)
+    const b = (req.body ?? {}) as Record<string, unknown>
+    const before = await notificationSettings(ctx.store.db, u.id)
+    const after = { alertEmail: b.alert_email === '1', digestEmail: b.digest_email === '1' }
+    await putNotificationSettings(ctx.store.db, u.id, after)
+    await recordAudit(ctx.store.db, {
+      ...actor(req),
+      action: 'notification_settings.update',
+      entity: 'user',
+      entityId: u.id,
+      before,
+      after,
+    })
+    return reply.redirect('/profile?ok=notifications.settings_saved')
   })
 
   app.post('/profile/password', access, async (req, reply) => {
@@ -141,6 +203,7 @@ export function registerProfile(app: FastifyInstance, ctx: AppContext) {
           reply={reply}
           profile={profile}
           password={{ values: {}, problems: e.fields, message: req.t('error.VALIDATION_FAILED') }}
+          mail={await notificationSettings(ctx.store.db, u.id)}
         />,
       )
     }

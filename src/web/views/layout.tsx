@@ -14,6 +14,7 @@ const NAV: { href: string; key: string; perm: Permission | null }[] = [
   { href: '/sources', key: 'nav.sources', perm: 'articles.view' },
   { href: '/admin/users', key: 'nav.users', perm: 'users.manage' },
   { href: '/admin/audit', key: 'nav.audit', perm: 'audit.view' },
+  { href: '/admin/webhooks', key: 'nav.webhooks', perm: 'settings.manage' },
   { href: '/profile', key: 'nav.profile', perm: null },
 ]
 
@@ -50,11 +51,23 @@ export function Layout(props: { ctx: PageCtx; title: string; children?: Children
             </a>
             {user ? (
               <nav aria-label="main">
-                {NAV.filter((n) => n.perm === null || can(user.role, n.perm)).map((n) => (
-                  <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined} safe>
-                    {t(n.key)}
-                  </a>
-                ))}
+                {NAV.filter((n) => n.perm === null || can(user.role, n.perm)).map((n) =>
+                  n.href === '/notifications' && ctx.unread ? (
+                    <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
+                      <span safe>{t(n.key)}</span>{' '}
+                      <span class="badge" aria-hidden="true">
+                        {ctx.unread}
+                      </span>
+                      <span class="sr-only" safe>
+                        {`(${t('notifications.unread_count', { n: ctx.unread })})`}
+                      </span>
+                    </a>
+                  ) : (
+                    <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined} safe>
+                      {t(n.key)}
+                    </a>
+                  ),
+                )}
               </nav>
             ) : (
               ''
