@@ -1,5 +1,6 @@
 // Keyboard help for every page: "/" focuses the first search box, "g h" goes to the overview.
 // On the triage queue: j/k move between rows, x selects, s marks seen, a assigns to me, Enter opens.
+// On a trained topic's page: y / n label the first suggested article in / out of the topic.
 ;(() => {
   let last = ''
   const form = document.getElementById('triage-form')
@@ -46,6 +47,13 @@
       box.checked = !box.checked
     } else if (form && e.key === 's' && rows[current]) submitFor('status', 'seen')
     else if (form && e.key === 'a' && rows[current]) submitFor('assign_me', '1')
+    else if (e.key === 'y' || e.key === 'n') {
+      const button = document.querySelector(`button[data-key="${e.key}"]`)
+      if (button instanceof HTMLButtonElement) {
+        e.preventDefault()
+        button.click()
+      }
+    }
     last = e.key
   })
 })()

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../shared/time.js'
 import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
 import { Layout } from '../views/layout.js'
+import { ArticleTopicPanel, topicPanelData } from './topics/article-topic-panel.js'
 
 const idParam = (raw: string) => {
   if (!/^\d{1,12}$/.test(raw)) throw new AppError('NOT_FOUND', `no article ${raw}`)
@@ -28,7 +29,7 @@ export function registerArticleView(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const a = await findArticle(ctx.store.db, idParam(req.params.id))
       if (!a) throw new AppError('NOT_FOUND', `no article ${req.params.id}`)
-      const [source, group, raw] = await Promise.all([
+      const [source, group, raw, topicPanel] = await Promise.all([
         findSource(ctx.store.db, a.source_id),
         syndicationGroup(ctx.store.db, a.dup_of ?? a.id),
         ctx.store.db
@@ -36,6 +37,7 @@ export function registerArticleView(app: FastifyInstance, ctx: AppContext) {
           .select(['sha256', 'fetched_at'])
           .where('article_id', '=', a.id)
           .executeTakeFirst(),
+        topicPanelData(ctx.store.db, a.id, req.user),
       ])
       const p = pageCtx(req, reply)
       const { t } = p
@@ -89,6 +91,7 @@ export function registerArticleView(app: FastifyInstance, ctx: AppContext) {
             ) : (
               ''
             )}
+            <ArticleTopicPanel ctx={p} articleId={a.id} data={topicPanel} />
             {raw ? (
               <>
                 <h2 safe>{t('article.archived')}</h2>

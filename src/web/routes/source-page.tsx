@@ -126,7 +126,7 @@ export function registerSourcePage(app: FastifyInstance, ctx: AppContext) {
           </p>
           <section class="card">
             <h2 safe>{t('source.details')}</h2>
-            <dl class="details">
+            <dl class="facts">
               {details.map(([k, v]) => (
                 <>
                   <dt safe>{t(k)}</dt>

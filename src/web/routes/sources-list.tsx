@@ -87,10 +87,10 @@ function AssignForm(props: { ctx: PageCtx; collections: CollectionWithCount[]; b
   const { ctx } = props
   const { t } = ctx
   return (
-    <form method="post" action="/sources/assign" id="assign-form" class="bulk">
+    <form method="post" action="/sources/assign" id="assign-form">
       <input type="hidden" name="_csrf" value={ctx.csrf} />
       <input type="hidden" name="back" value={props.back} />
-      <fieldset>
+      <fieldset class="bulk">
         <legend safe>{t('collections.bulk')}</legend>
         <label for="f-mode" safe>
           {t('collections.mode')}

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import {
+  browserSkip,
+  type E2eServer,
+  launchBrowser,
+  loginViaForm,
+  screenshot,
+  setupDemoOffice,
+  startServer,
+} from './e2e-kit.js'
+
+const ADMIN = 'quantri-chude@e2e.vn'
+
+describe('trained topics and source pages on the demo corpus', { skip: browserSkip() }, () => {
+  let server: E2eServer
+  let browser: Browser
+  let page: Page
+  before(async () => {
+    browser = await launchBrowser()
+    server = await startServer()
+    await setupDemoOffice(server.store, ADMIN)
+    await server.loadDemo()
+    page = await (await browser.newContext()).newPage()
+    await loginViaForm(page, server.baseUrl, ADMIN)
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.close()
+  })
+
+  test('labelling on a topic page changes the label counts in place (buttons and y/n keys), undo too', async () => {
+    await page.goto(`${server.baseUrl}/topics`)
+    await page.getByLabel('Tên chủ đề').fill('Cà phê Tây Nguyên')
+    await page.getByLabel('Mô tả').fill('Giá, xuất khẩu và vụ mùa cà phê')
+    await page.getByLabel('Truy vấn gợi ý ban đầu (không bắt buộc)').fill('"cà phê"')
+    await Promise.all([
+      page.waitForURL(/\/topics\/\d+\?ok=topics\.created$/),
+      page.getByRole('button', { name: 'Tạo chủ đề' }).click(),
+    ])
+    const topicUrl = page.url()
+    const counts = page.locator('#label-counts')
+    /** Waits until htmx has swapped in counts that start with the text. */
+    const countsAre = (start: string) => page.locator('#label-counts', { hasText: start }).waitFor()
+    assert.match(await counts.innerText(), /^0 nhãn thuộc · 0 nhãn không thuộc/)
+    const suggestions = page.locator('ol.suggestions > li')
+    assert.ok((await suggestions.count()) >= 2, 'there are articles to label')
+
+    // a click labels the first suggestion in: the counts change without leaving the page
+    const first = await suggestions.first().getAttribute('data-article')
+    await suggestions
+      .first()
+      .getByRole('button', { name: /^Thuộc chủ đề/ })
+      .first()
+      .click()
+    await countsAre('1 nhãn thuộc')
+    assert.equal(page.url(), topicUrl, 'htmx swapped the block in place')
+    assert.notEqual(
+      await suggestions.first().getAttribute('data-article'),
+      first,
+      'the labelled article left the list',
+    )
+    assert.equal(await page.locator('table.labels tbody tr').count(), 1)
+
+    // "n" labels the next suggestion out
+    await page.locator('h1').click()
+    await page.keyboard.press('n')
+    await countsAre('1 nhãn thuộc · 1 nhãn không thuộc')
+    assert.equal(await page.locator('table.labels tbody tr').count(), 2)
+    await screenshot(page, 'topic-page')
+
+    // undo the latest label
+    await page
+      .locator('table.labels tbody tr')
+      .first()
+      .getByRole('button', { name: /^Bỏ nhãn của bài/ })
+      .click()
+    await countsAre('1 nhãn thuộc · 0 nhãn không thuộc')
+    const audit = await server.store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'user_topic')
+      .orderBy('id')
+      .execute()
+    assert.deepEqual(
+      audit.map((r) => r.action),
+      ['user_topic.create', 'user_topic.seed', 'user_topic.label', 'user_topic.label', 'user_topic.unlabel'],
+    )
+  })
+
+  test('a source page shows its feeds and its articles per day as a drawn chart', async () => {
+    const busiest = await server.store.db
+      .selectFrom('articles')
+      .select((eb) => ['source_id', eb.fn.countAll<number>().as('n')])
+      .groupBy('source_id')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow()
+    await page.goto(`${server.baseUrl}/sources`)
+    await Promise.all([
+      page.waitForURL(`**/sources/${busiest.source_id}`),
+      page.locator(`a[href="/sources/${busiest.source_id}"]`).click(),
+    ])
+    assert.equal(await page.locator('figure.chart svg').count(), 1)
+    assert.match(await page.locator('main').innerText(), /Tổng cộng [1-9]\d* bài trong 30 ngày/)
+    assert.ok((await page.locator('ul.feeds li').count()) >= 1)
+    await screenshot(page, 'source-page')
+    await page.getByRole('link', { name: 'Tra cứu các bài của nguồn này' }).click()
+    await page.waitForURL('**/explore?q=*')
+    assert.match(await page.locator('.results strong').first().innerText(), /^[1-9][\d.,]* kết quả$/)
+  })
+})
