@@ -26,6 +26,22 @@ export interface CompiledSearch {
    * the date index and stop early.
    */
   readonly walk?: { readonly from: RawBuilder<unknown>; readonly where: RawBuilder<boolean> }
+  /**
+   * SQLite with words and no prefix: the same walk, but each visited row is looked up in FTS5 by its
+   * id (`rowid = d.article_id`) instead of collecting every match first. A lookup costs a few
+   * microseconds, collecting about one per match, so this wins when a page needs few rows of the
+   * walk: a very common word. A prefix would merge all its words' lists at every lookup: no probe.
+   */
+  readonly probe?: { readonly from: RawBuilder<unknown>; readonly where: RawBuilder<boolean> }
+  /**
+   * SQLite with words: `select count(*)` of the words' matches alone (FTS5 only, no filter), an upper
+   * bound of the rows `from … where` visits; and a condition keeping every k-th of them by id, tested
+   * before the row is joined (facets may count such a sample of a huge match set, see facets.ts).
+   */
+  readonly sampling?: {
+    readonly textCount: RawBuilder<{ n: number | string }>
+    every(k: number): RawBuilder<boolean>
+  }
 }
 
 /** bm25 column weights (title_exact, title_folded, text_exact, text_folded): a title hit counts 4×. */
@@ -52,6 +68,17 @@ const unscored = (ids: readonly number[]) =>
  */
 const deadlineCheck = (id: RawBuilder<unknown>) =>
   sql<boolean>`(${id} % ${sql.raw(String(DEADLINE_SAMPLE))} <> 0 or hd_deadline(${id}))`
+
+const hasPrefix = (n: QueryNode): boolean =>
+  n.kind === 'TextNode'
+    ? n.prefix
+    : n.kind === 'NearNode'
+      ? n.left.prefix || n.right.prefix
+      : n.kind === 'NotNode'
+        ? hasPrefix(n.child)
+        : n.kind === 'FieldNode'
+          ? false
+          : n.children.some(hasPrefix)
 
 const and = (parts: RawBuilder<boolean>[]) =>
   parts.length === 0 ? sql<boolean>`(1 = 1)` : sql<boolean>`(${sql.join(parts, sql` and `)})`
@@ -84,9 +111,9 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearc
       scoreIds: unscored,
     }
   }
-  const match = ftsExpression(
-    textParts.length === 1 ? textParts[0]! : { kind: 'AndNode', children: textParts },
-  )
+  const textTree: QueryNode =
+    textParts.length === 1 ? textParts[0]! : { kind: 'AndNode', children: textParts }
+  const match = ftsExpression(textTree)
   const matchSql = sql<boolean>`search_fts match ${match}`
   const full = and([matchSql, ...where])
   return {
@@ -108,6 +135,21 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearc
       from: sql`search_docs d`,
       where: and([sql<boolean>`+d.article_id in (select rowid from search_fts where ${matchSql})`, ...where]),
     },
+    sampling: {
+      textCount: sql`select count(*) as n from search_fts where ${matchSql} and ${deadlineCheck(sql`rowid`)}`,
+      every: (k) => sql<boolean>`(search_fts.rowid % ${sql.lit(Math.max(1, Math.floor(k)))} = 0)`,
+    },
+    ...(hasPrefix(textTree)
+      ? {}
+      : {
+          probe: {
+            from: sql`search_docs d`,
+            where: and([
+              ...where,
+              sql<boolean>`exists (select 1 from search_fts where ${matchSql} and search_fts.rowid = d.article_id)`,
+            ]),
+          },
+        }),
   }
 }
 

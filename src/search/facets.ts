@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../db/database.js'
+import type { CompiledSearch } from './compile-search.js'
 import type { QueryNode } from './query/ast.js'
 import { prepareSearch } from './search-articles.js'
 import { timedRows } from './timed-query.js'
@@ -22,16 +23,46 @@ export interface TimeBucket {
   total: number
   /** count / total (0 when the bucket is empty) */
   share: number
+  /** the count is estimated from a sample (`sampleAbove`): show it as ≈ */
+  approximate?: true
 }
 export interface FacetCount {
   key: string
   label: string
   count: number
+  /** the count is estimated from a sample (`sampleAbove`): show it as ≈ */
+  approximate?: true
 }
 
 interface Opts {
   timeoutMs?: number
+  /**
+   * SQLite: when the words alone match more than this many articles, count every k-th of them (by
+   * id) and scale, so that about `SAMPLE_ROWS` are read; the counts then carry `approximate`. Off
+   * by default: spike detection and exports need exact counts, an explorer page can show "≈".
+   */
+  sampleAbove?: number
+  /** matches a sample reads, about (default `SAMPLE_ROWS`) */
+  sampleRows?: number
 }
+
+/** Matches a sampled facet reads, about: each costs a row lookup (about a microsecond). */
+export const SAMPLE_ROWS = 50_000
+
+/**
+ * Keep one match in `step`: 1 (exact) unless sampling was asked for and the words match more
+ * than `sampleAbove` articles. Systematic by id, so it follows the archive's spread over time.
+ */
+async function sampleStep(store: Db, c: CompiledSearch, opts: Opts): Promise<number> {
+  if (opts.sampleAbove === undefined || c.sampling === undefined) return 1
+  const rows = await timedRows(store, c.sampling.textCount, opts.timeoutMs)
+  const n = Number(rows[0]?.n ?? 0)
+  return n > opts.sampleAbove ? Math.ceil(n / (opts.sampleRows ?? SAMPLE_ROWS)) : 1
+}
+
+const sampled = (c: CompiledSearch, step: number) =>
+  step > 1 && c.sampling ? sql<boolean>`${c.where} and ${c.sampling.every(step)}` : c.where
+const approx = (step: number) => (step > 1 ? { approximate: true as const } : {})
 
 /** Monday of the ISO week of a `YYYY-MM-DD` day. */
 function weekOf(day: string): string {
@@ -72,9 +103,10 @@ export async function attentionOverTime(
   opts: Opts = {},
 ): Promise<TimeBucket[]> {
   const { compiled: c } = await prepareSearch(store, query)
+  const step = await sampleStep(store, c, opts)
   const hits = await timedRows<{ day: string; n: number | string }>(
     store,
-    sql`select d.day, count(*) as n from ${c.from} where ${c.where} group by d.day`,
+    sql`select d.day, count(*) * ${step} as n from ${c.from} where ${sampled(c, step)} group by d.day`,
     opts.timeoutMs,
   )
   if (hits.length === 0) return []
@@ -94,7 +126,7 @@ export async function attentionOverTime(
     .map((bucket) => {
       const count = counts.get(bucket) ?? 0
       const total = all.get(bucket) ?? 0
-      return { bucket, count, total, share: total === 0 ? 0 : count / total }
+      return { bucket, count, total, share: total === 0 ? 0 : Math.min(1, count / total), ...approx(step) }
     })
 }
 
@@ -107,13 +139,16 @@ async function grouped(
   opts: Opts,
 ) {
   const { compiled: c } = await prepareSearch(store, query)
+  const step = await sampleStep(store, c, opts)
   const rows = await timedRows<{ k: string | number | null; n: number | string }>(
     store,
-    sql`select ${key} as k, count(*) as n from ${c.from} ${join ?? sql``} where ${c.where}
+    sql`select ${key} as k, count(*) * ${step} as n from ${c.from} ${join ?? sql``} where ${sampled(c, step)}
       group by 1 order by 2 desc, 1 limit ${limit}`,
     opts.timeoutMs,
   )
-  return rows.filter((r) => r.k !== null).map((r) => ({ key: String(r.k), count: Number(r.n) }))
+  return rows
+    .filter((r) => r.k !== null)
+    .map((r) => ({ key: String(r.k), count: Number(r.n), ...approx(step) }))
 }
 
 export type FacetName = 'source' | 'country' | 'lang' | 'topic' | 'place' | 'tone'
@@ -195,10 +230,12 @@ export async function facetCounts(
         sql` `,
       )} end`
       const rows = await grouped(store, query, band, null, TONE_BANDS.length, opts)
+      const estimated = rows.some((r) => r.approximate) ? { approximate: true as const } : {}
       return TONE_BANDS.map((b) => ({
         key: b.band,
         label: b.band,
         count: rows.find((r) => r.key === b.band)?.count ?? 0,
+        ...estimated,
       }))
     }
   }

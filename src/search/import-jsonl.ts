@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { upsertSource } from '../db/tables/sources.js'
 import { normalizeText } from '../text/normalize.js'
+import { DEFER_INDEXES_AFTER, type DeferredIndexes, deferredIndexes } from './import-indexes.js'
 import { indexArticles } from './index-article.js'
 import { ImportLine, prepareArticle } from './import-row.js'
 import { type BatchArticle, withImportCache, writeBatchPostgres, writeBatchSqlite } from './import-write.js'
@@ -33,6 +34,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
   /** source name for lines without one */
   defaultSource?: string
+  /** SQLite: lines after which the secondary indexes are dropped and built at the end (import-indexes.ts) */
+  deferIndexesAfter?: number
 }
 
 /**
@@ -46,14 +49,28 @@ export async function importJsonl(
   input: Readable,
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  const result = await withImportCache(store, () => importLines(store, input, opts))
+  // SQLite: indexes a crashed import left dropped are built first; a long import defers its own
+  const bulk = store.sqlite ? deferredIndexes(store.sqlite) : null
+  const result = await withImportCache(store, async () => {
+    bulk?.restore()
+    try {
+      return await importLines(store, input, opts, bulk)
+    } finally {
+      bulk?.finish() // inside the large cache: building an index sorts in it
+    }
+  })
   // the planner's word statistics come from ANALYZE; after a large import they describe another table
   if (store.dialect === 'postgres' && result.imported + result.updated >= ANALYZE_AFTER)
     await sql`analyze search_docs`.execute(store.db)
   return result
 }
 
-async function importLines(store: Db, input: Readable, opts: ImportOptions): Promise<ImportResult> {
+async function importLines(
+  store: Db,
+  input: Readable,
+  opts: ImportOptions,
+  bulk: DeferredIndexes | null,
+): Promise<ImportResult> {
   const result: ImportResult = { lines: 0, imported: 0, updated: 0, failed: 0, errors: [] }
   const sources = new Map<string, { id: number; country: string }>()
   let batch: { n: number; line: ImportLine }[] = []
@@ -63,6 +80,7 @@ async function importLines(store: Db, input: Readable, opts: ImportOptions): Pro
   }
   const flush = async () => {
     if (batch.length === 0) return
+    if (result.lines >= (opts.deferIndexesAfter ?? DEFER_INDEXES_AFTER)) bulk?.defer()
     await importBatch(store, batch, sources, result, opts.defaultSource ?? 'import')
     batch = []
     opts.onProgress?.({

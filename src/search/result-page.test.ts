@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
 import { createTestDb, type TestDb, testDialects } from '../../test/support/databases.js'
 import { importJsonl } from './import-jsonl.js'
-import { datePage, relevancePage } from './result-page.js'
+import { datePage, datePlan, relevancePage } from './result-page.js'
 import { prepareSearch } from './search-articles.js'
 
 /** 60 articles mentioning "cà phê", newest last; every third has it in the title too (ranks higher). */
@@ -53,6 +53,40 @@ for (const dialect of testDialects()) {
         assert.deepEqual(
           page.map((r) => r.article_id),
           ids.slice(offset, offset + limit),
+          `offset ${offset} limit ${limit}`,
+        )
+      }
+    })
+
+    test('date pages read by any plan are the same slices of the newest-first order', async () => {
+      const { compiled: c } = await prepareSearch(t, '"cà phê"')
+      const total = 60
+      const all = (await datePage(t, c, { limit: 60, offset: 0, total })).map((r) => r.article_id)
+      const times = (await datePage(t, c, { limit: 60, offset: 0, total })).map((r) => r.published_at)
+      assert.deepEqual(times, [...times].sort().reverse(), 'newest first')
+      if (dialect === 'sqlite') {
+        // a word in nearly every article, a short page: each visited row is looked up in FTS5
+        assert.equal(datePlan(c, { limit: 3, offset: 0, total }, 61), 'probe')
+        assert.equal(datePlan(c, { limit: 20, offset: 0, total }, 61), 'walk')
+        assert.equal(datePlan(c, { limit: 20, offset: 0, total: 2 }, 61), 'sort')
+        const prefix = (await prepareSearch(t, 'phê phê*')).compiled
+        assert.notEqual(
+          datePlan(prefix, { limit: 3, offset: 0, total }, 61),
+          'probe',
+          'no probe for a prefix',
+        )
+      }
+      for (const [offset, limit] of [
+        [0, 3],
+        [2, 3],
+        [1, 4],
+        [0, 20],
+        [45, 20],
+      ] as const) {
+        const page = await datePage(t, c, { limit, offset, total })
+        assert.deepEqual(
+          page.map((r) => r.article_id),
+          all.slice(offset, offset + limit),
           `offset ${offset} limit ${limit}`,
         )
       }
