@@ -50,5 +50,41 @@ for (const dialect of testDialects()) {
       )
       assert.match(res.body, /Tỷ lệ tin tiêu cực trên báo nước ngoài/)
     })
+
+    test('the figures are computed again once an article arrives or is analysed', async () => {
+      const c = await a.as('viewer')
+      const figures = async () => {
+        const body = (await c.get('/?period=7d')).body
+        const foreign = /(\d+) \/ (\d+) bài/.exec(body)
+        return {
+          total: Number(/<strong>(\d+) bài viết<\/strong>/.exec(body)?.[1]),
+          neg: Number(foreign?.[1]),
+          foreign: Number(foreign?.[2]),
+        }
+      }
+      const before = await figures()
+      assert.ok(before.total >= 2)
+      assert.deepEqual(await figures(), before)
+      const id = await seedArticle(a.t.db, {
+        title: 'Foreign report',
+        body: 'A report.',
+        lang: 'en',
+        source: 'Asia Wire',
+        kind: 'foreign',
+        country: 'SG',
+      })
+      assert.deepEqual(await figures(), { ...before, total: before.total + 1, foreign: before.foreign + 1 })
+      // what the analysis writes: the tone, stamped with the analysis time
+      await a.t.db
+        .updateTable('articles')
+        .set({ tone: -5, analyzed_at: new Date().toISOString() })
+        .where('id', '=', id)
+        .execute()
+      assert.deepEqual(await figures(), {
+        total: before.total + 1,
+        neg: before.neg + 1,
+        foreign: before.foreign + 1,
+      })
+    })
   })
 }

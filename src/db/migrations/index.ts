@@ -9,6 +9,7 @@ import * as m0300 from './0300-search.js'
 import * as m0310 from './0310-search-deferred-indexes.js'
 import * as m0400 from './0400-monitor.js'
 import * as m0410 from './0410-triage.js'
+import * as m0430 from './0430-dashboard-indexes.js'
 import * as m0420 from './0420-notification-settings.js'
 import * as m0440 from './0440-watchlist-matches.js'
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, MigrationStep> = {
   '0310-search-deferred-indexes': m0310,
   '0400-monitor': m0400,
   '0410-triage': m0410,
+  '0430-dashboard-indexes': m0430,
   '0420-notification-settings': m0420,
   '0440-watchlist-matches': m0440,
 }

@@ -235,7 +235,7 @@ export const vi = {
   'query.reason.only_stopwords':
     'Truy vấn chỉ gồm những từ quá phổ biến: hãy thêm một từ cụ thể hơn hoặc đặt cụm từ trong "ngoặc kép"',
   'explore.error_at': 'Lỗi cú pháp ở vị trí {pos}: {msg}',
-  'explore.attention': 'Mức độ quan tâm theo ngày',
+  'explore.attention': 'Mức độ quan tâm theo thời gian',
   'explore.share': 'Tỷ lệ trên tổng số bài',
   'explore.facet.source': 'Nguồn',
   'explore.facet.country': 'Quốc gia của nguồn',

@@ -4,9 +4,15 @@ import { loadTaxonomy } from '../../analyze/topics/rules/taxonomy.js'
 import { getSetting, putSetting } from '../../db/tables/settings.js'
 import { formatDateTime } from '../../shared/time.js'
 import { dashboardCharts } from '../../workspace/dashboard/dashboard-charts.js'
-import { dashboardData, newSensitive, titlesOf } from '../../workspace/dashboard/dashboard-data.js'
+import { createDashboardCache, dataVersion } from '../../workspace/dashboard/dashboard-cache.js'
+import {
+  type DashboardData,
+  dashboardData,
+  newSensitive,
+  titlesOf,
+} from '../../workspace/dashboard/dashboard-data.js'
 import { previousPeriod, resolvePeriod, resolveScope } from '../../workspace/dashboard/period.js'
-import { risingTerms } from '../../workspace/dashboard/rising-terms.js'
+import { type RisingTerm, risingTerms } from '../../workspace/dashboard/rising-terms.js'
 import type { AppContext } from '../context.js'
 import { type PageCtx, pageCtx } from '../page-context.js'
 import { Layout } from '../views/layout.js'
@@ -36,6 +42,12 @@ function Panel(props: { title: string; href?: string; ctx: PageCtx; children?: C
 /** The press office's overview for a period and a locality scope; every panel leads to the explorer. */
 export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
   const taxonomy = loadTaxonomy()
+  // aggregates, rising terms and charts per period, scope and language: see dashboard-cache.ts
+  const cache = createDashboardCache<{
+    data: DashboardData
+    charts: ReturnType<typeof dashboardCharts>
+    rising: RisingTerm[]
+  }>()
   app.get<{ Querystring: Query }>('/', { config: { access: 'workspace.view' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, new Date())
     const scope = resolveScope(req.query.scope)
@@ -43,20 +55,28 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
     const visitKey = `last_visit:${req.user?.id ?? 0}`
     const lastVisit =
       (await getSetting<string>(db, visitKey)) ?? new Date(Date.now() - 7 * 86_400_000).toISOString()
-    const [data, current, before, sensitive] = await Promise.all([
-      dashboardData(db, ctx.store.dialect, period, scope),
-      titlesOf(db, period, scope),
-      titlesOf(db, previousPeriod(period), scope),
-      newSensitive(db, lastVisit),
-    ])
-    await putSetting(db, visitKey, new Date().toISOString())
     const p = pageCtx(req, reply)
     const { t } = p
     const topicLabel = (id: string) => {
       const tp = taxonomy.topics.find((x) => x.id === id)
       return tp ? tp.label[p.locale] : id
     }
-    const { tone, topics, kinds, langs } = dashboardCharts(data, period.days, { t, topicLabel })
+    const key = `${period.from}|${period.to}|${scope}|${p.locale}`
+    const [view, sensitive] = await Promise.all([
+      cache.get(key, await dataVersion(db), async () => {
+        const [data, current, before] = await Promise.all([
+          dashboardData(db, ctx.store.dialect, period, scope),
+          titlesOf(db, period, scope),
+          titlesOf(db, previousPeriod(period), scope),
+        ])
+        const charts = dashboardCharts(data, period.days, { t, topicLabel })
+        return { data, charts, rising: risingTerms(current, before) }
+      }),
+      newSensitive(db, lastVisit),
+    ])
+    await putSetting(db, visitKey, new Date().toISOString())
+    const { data, rising } = view
+    const { tone, topics, kinds, langs } = view.charts
     const dateQ = `date:${period.days[0]}..${period.days[period.days.length - 1]}`
     const share = data.foreign.total ? Math.round((100 * data.foreign.negative) / data.foreign.total) : 0
     return reply.html(
@@ -156,7 +176,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
           </Panel>
           <Panel ctx={p} title={t('dash.rising')}>
             <ol class="items">
-              {risingTerms(current, before).map((r) => (
+              {rising.map((r) => (
                 <li>
                   <a href={explore(`"${r.term}" ${dateQ}`)} safe>
                     {r.term}

@@ -35,7 +35,19 @@ const band = sql<
   'neg' | 'neu' | 'pos' | 'none'
 >`case when articles.tone is null then 'none' when articles.tone < ${TONE_NEGATIVE} then 'neg' when articles.tone > ${TONE_POSITIVE} then 'pos' else 'neu' end`
 
-/** Every aggregate of the dashboard, each one grouped query over the period's articles. */
+interface BaseRow {
+  day: string
+  band: 'neg' | 'neu' | 'pos' | 'none'
+  lang: string
+  kind: string
+  n: string | number
+}
+
+/**
+ * Every aggregate of the dashboard. One grouped scan (day × tone band × language × source kind) gives
+ * the total, the tone, kind and language charts and the foreign-negative share; topics, stories and
+ * places join their tables. The period's articles are read from one covering index (migration 0430).
+ */
 export async function dashboardData(
   db: Kysely<Database>,
   dialect: DialectName,
@@ -43,38 +55,18 @@ export async function dashboardData(
   scope: ScopeKey,
 ): Promise<DashboardData> {
   const day = vnDaySql(dialect, 'articles.published_at')
-  const [total, tone, topic, kind, lang, foreign, stories, places] = await Promise.all([
-    scoped(db, p, scope).select(count.as('n')).executeTakeFirst(),
+  const [base, topic, stories, places] = await Promise.all([
     scoped(db, p, scope)
-      .select([day.as('day'), band.as('band'), count.as('n')])
-      .groupBy([sql`1`, sql`2`])
-      .execute(),
+      .innerJoin('sources', 'sources.id', 'articles.source_id')
+      .select([day.as('day'), band.as('band'), 'articles.lang', 'sources.kind', count.as('n')])
+      .groupBy([sql`1`, sql`2`, sql`3`, sql`4`])
+      .execute() as Promise<BaseRow[]>,
     scoped(db, p, scope)
       .innerJoin('article_topics', 'article_topics.article_id', 'articles.id')
       .where('article_topics.source', '=', 'rule')
       .select([day.as('day'), 'article_topics.topic', count.as('n')])
       .groupBy([sql`1`, sql`2`])
       .execute(),
-    scoped(db, p, scope)
-      .innerJoin('sources', 'sources.id', 'articles.source_id')
-      .select([day.as('day'), 'sources.kind', count.as('n')])
-      .groupBy([sql`1`, sql`2`])
-      .execute(),
-    scoped(db, p, scope)
-      .select(['articles.lang', count.as('n')])
-      .groupBy('articles.lang')
-      .orderBy(count, 'desc')
-      .execute(),
-    scoped(db, p, scope)
-      .innerJoin('sources', 'sources.id', 'articles.source_id')
-      .where('sources.kind', '=', 'foreign')
-      .select([
-        count.as('total'),
-        sql<string | number>`sum(case when articles.tone < ${TONE_NEGATIVE} then 1 else 0 end)`.as(
-          'negative',
-        ),
-      ])
-      .executeTakeFirst(),
     scoped(db, p, scope)
       .innerJoin('stories', 'stories.id', 'articles.story_id')
       .select([
@@ -88,32 +80,75 @@ export async function dashboardData(
       .orderBy(count, 'desc')
       .limit(TOP_N)
       .execute(),
+    // counted from the (article, place) key alone; the ten names are looked up after
     scoped(db, p, scope)
       .innerJoin('article_places', 'article_places.article_id', 'articles.id')
-      .select([
-        'article_places.place_id',
-        sql<string>`max(article_places.name)`.as('name'),
-        count.as('articles'),
-      ])
+      .select(['article_places.place_id', count.as('articles')])
       .groupBy('article_places.place_id')
       .orderBy(count, 'desc')
+      .orderBy('article_places.place_id')
       .limit(TOP_N)
-      .execute(),
+      .execute()
+      .then((rows) => withPlaceNames(db, rows)),
   ])
   return {
-    total: Number(total?.n ?? 0),
-    byDayTone: tone.map((r) => ({ day: r.day, band: r.band, n: Number(r.n) })),
+    ...fromBase(base),
     byDayTopic: topic.map((r) => ({ day: r.day, topic: r.topic, n: Number(r.n) })),
-    byDayKind: kind.map((r) => ({ day: r.day, kind: r.kind, n: Number(r.n) })),
-    byLang: lang.map((r) => ({ lang: r.lang, n: Number(r.n) })),
-    foreign: { total: Number(foreign?.total ?? 0), negative: Number(foreign?.negative ?? 0) },
     topStories: stories.map((r) => ({
       id: r.id,
       title: r.title,
       articles: Number(r.articles),
       outlets: Number(r.outlets),
     })),
-    topPlaces: places.map((r) => ({ placeId: r.place_id, name: r.name, articles: Number(r.articles) })),
+    topPlaces: places,
+  }
+}
+
+/** The name each top place was found under (one row each, by the place index). */
+async function withPlaceNames(db: Kysely<Database>, rows: { place_id: string; articles: string | number }[]) {
+  return Promise.all(
+    rows.map(async (r) => {
+      const named = await db
+        .selectFrom('article_places')
+        .select('name')
+        .where('place_id', '=', r.place_id)
+        .limit(1)
+        .executeTakeFirst()
+      return { placeId: r.place_id, name: named?.name ?? r.place_id, articles: Number(r.articles) }
+    }),
+  )
+}
+
+/** Sums the grouped scan along each panel's dimensions. */
+function fromBase(rows: BaseRow[]) {
+  const tone = new Map<string, DashboardData['byDayTone'][number]>()
+  const kind = new Map<string, DashboardData['byDayKind'][number]>()
+  const lang = new Map<string, number>()
+  const foreign = { total: 0, negative: 0 }
+  let total = 0
+  for (const r of rows) {
+    const n = Number(r.n)
+    total += n
+    const t = tone.get(`${r.day}|${r.band}`) ?? { day: r.day, band: r.band, n: 0 }
+    t.n += n
+    tone.set(`${r.day}|${r.band}`, t)
+    const k = kind.get(`${r.day}|${r.kind}`) ?? { day: r.day, kind: r.kind, n: 0 }
+    k.n += n
+    kind.set(`${r.day}|${r.kind}`, k)
+    lang.set(r.lang, (lang.get(r.lang) ?? 0) + n)
+    if (r.kind === 'foreign') {
+      foreign.total += n
+      if (r.band === 'neg') foreign.negative += n
+    }
+  }
+  return {
+    total,
+    byDayTone: [...tone.values()],
+    byDayKind: [...kind.values()],
+    byLang: [...lang]
+      .map(([l, n]) => ({ lang: l, n }))
+      .sort((a, b) => b.n - a.n || a.lang.localeCompare(b.lang)),
+    foreign,
   }
 }
 
@@ -149,7 +184,9 @@ export async function newSensitive(db: Kysely<Database>, since: string, limit = 
     ])
     .where('article_topics.topic', 'like', 'sensitive.%')
     .where('articles.fetched_at', '>', since)
-    .orderBy('articles.published_at', 'desc')
+    // through the fetched-at index (few articles are new since a visit), then sorted: ordering by the
+    // bare column would make SQLite walk the date index and read every article to test fetched_at
+    .orderBy(sql`coalesce(articles.published_at, '')`, 'desc')
     .limit(limit * 6)
     .execute()
   // An article on several sensitive topics comes once per topic: keep it once, with all its topics.

@@ -38,23 +38,25 @@ export function risingTerms(
 }
 
 function countBigrams(rows: { title: string; lang: string }[]) {
-  const counts = new Map<string, { count: number; text: string }>()
-  for (const r of rows) {
+  // `row` marks the last title that counted the term: a term counts once per title, without a set per title
+  const counts = new Map<string, { count: number; text: string; row: number }>()
+  for (let row = 0; row < rows.length; row++) {
+    const r = rows[row]!
     const stop = stopwords(r.lang)
-    const words = tokenize(normalizeText(r.title))
-      .filter((t) => t.kind === 'word')
-      .map((t) => t.text)
-    const seen = new Set<string>()
+    const words: string[] = []
+    for (const t of tokenize(normalizeText(r.title))) if (t.kind === 'word') words.push(t.text)
+    // each word folded and stop-checked once, not once per bigram it belongs to
+    const folded = words.map(foldText)
+    const stopped = words.map((w) => stop.has(w.toLowerCase()))
     for (let i = 0; i + 1 < words.length; i++) {
-      const a = words[i]!
-      const b = words[i + 1]!
-      if (stop.has(a.toLowerCase()) || stop.has(b.toLowerCase())) continue
-      const key = `${foldText(a)} ${foldText(b)}`
-      if (seen.has(key)) continue
-      seen.add(key)
+      if (stopped[i] || stopped[i + 1]) continue
+      const key = `${folded[i]} ${folded[i + 1]}`
       const e = counts.get(key)
-      if (e) e.count++
-      else counts.set(key, { count: 1, text: `${a} ${b}` })
+      if (e === undefined) counts.set(key, { count: 1, text: `${words[i]} ${words[i + 1]}`, row })
+      else if (e.row !== row) {
+        e.count++
+        e.row = row
+      }
     }
   }
   return counts

@@ -10,6 +10,11 @@ import { type SearchPage, type SearchSort, searchArticles } from '../../search/s
 import { isAppError } from '../../shared/errors.js'
 
 export const PAGE_SIZE = 20
+/**
+ * Attention is drawn a bar per day up to this many days; longer spans a bar per week (Monday):
+ * a bar per day over years is unreadable, and drawing a thousand bars costs the page about 100 ms.
+ */
+export const MAX_DAY_BARS = 120
 export const FACETS: FacetName[] = ['source', 'country', 'lang', 'topic', 'place', 'tone']
 
 export interface HitExtras {
@@ -66,7 +71,7 @@ export async function explore(
       ok: true,
       result: {
         page,
-        attention,
+        attention: weeklyWhenLong(attention),
         facets,
         extras: await hitExtras(
           store,
@@ -95,6 +100,23 @@ export async function explore(
     }
     throw e
   }
+}
+
+/** Day buckets (sorted) summed into week buckets keyed by their Monday when there are too many. */
+export function weeklyWhenLong(days: TimeBucket[]): TimeBucket[] {
+  if (days.length <= MAX_DAY_BARS) return days
+  const weeks = new Map<string, TimeBucket>()
+  for (const b of days) {
+    const d = new Date(`${b.bucket}T00:00:00Z`)
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7))
+    const key = d.toISOString().slice(0, 10)
+    const w = weeks.get(key) ?? { bucket: key, count: 0, total: 0, share: 0 }
+    w.count += b.count
+    w.total += b.total
+    if (b.approximate) w.approximate = true
+    weeks.set(key, w)
+  }
+  return [...weeks.values()].map((w) => ({ ...w, share: w.total === 0 ? 0 : Math.min(1, w.count / w.total) }))
 }
 
 async function hitExtras(store: Db, ids: number[]): Promise<Map<number, HitExtras>> {
