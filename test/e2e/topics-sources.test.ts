@@ -77,6 +77,17 @@ describe('trained topics and source pages on the demo corpus', { skip: browserSk
       .getByRole('button', { name: /^Bỏ nhãn của bài/ })
       .click()
     await countsAre('1 nhãn thuộc · 0 nhãn không thuộc')
+    // a refused request (here a broken CSRF token) swaps nothing and says so
+    const alert = page.locator('[data-htmx-error]')
+    assert.equal(await alert.isVisible(), false)
+    await page.evaluate("document.querySelector('ol.suggestions input[name=_csrf]').value = 'x'")
+    await suggestions
+      .first()
+      .getByRole('button', { name: /^Thuộc chủ đề/ })
+      .click()
+    await alert.waitFor({ state: 'visible' })
+    assert.match(await alert.innerText(), /Không lưu được nhãn/)
+    assert.match(await counts.innerText(), /^1 nhãn thuộc · 0 nhãn không thuộc/)
     const audit = await server.store.db
       .selectFrom('audit_log')
       .select('action')

@@ -13,6 +13,15 @@ export interface TopicMemberRow {
   by: 'label' | 'model'
 }
 
+/** Who put the article in the topic, from `why_json` (`{"by":"label"}` or `{"by":"model"}`). */
+function byOf(why: string | null): 'label' | 'model' {
+  try {
+    return (JSON.parse(why ?? '{}') as { by?: unknown }).by === 'label' ? 'label' : 'model'
+  } catch {
+    return 'model'
+  }
+}
+
 /** One page of the articles currently in the topic, highest score first, then newest. */
 export async function topicMembers(
   db: Kysely<Database>,
@@ -45,7 +54,7 @@ export async function topicMembers(
     publishedAt: r.published_at,
     sourceName: r.source_name,
     score: Number(r.score),
-    by: r.why_json?.includes('"label"') ? 'label' : 'model',
+    by: byOf(r.why_json),
   }))
 }
 

@@ -56,4 +56,12 @@
     }
     last = e.key
   })
+  // An htmx request the server refused (expired session, deleted article) swaps nothing: say so.
+  const htmxError = (shown) => {
+    const box = document.querySelector('[data-htmx-error]')
+    if (box instanceof HTMLElement) box.hidden = !shown
+  }
+  document.addEventListener('htmx:responseError', () => htmxError(true))
+  document.addEventListener('htmx:sendError', () => htmxError(true))
+  document.addEventListener('htmx:afterSwap', () => htmxError(false))
 })()

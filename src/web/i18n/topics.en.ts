@@ -44,6 +44,8 @@ export const topicsEn: Record<keyof typeof topicsVi, string> = {
   'topics.reason.name': 'names the topic',
   'topics.reason.newest': 'new article',
   'topics.reason.seed': 'matches the seed query',
+  'topics.label_failed':
+    'The label was not saved (the session may have expired or the article was deleted). Reload the page.',
   'topics.labelled_list': 'Labelled articles',
   'topics.no_labels': 'No labels yet.',
   'topics.label': 'Label',

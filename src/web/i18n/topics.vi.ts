@@ -42,6 +42,8 @@ export const topicsVi = {
   'topics.reason.name': 'có từ trong tên chủ đề',
   'topics.reason.newest': 'bài mới',
   'topics.reason.seed': 'khớp truy vấn gợi ý',
+  'topics.label_failed':
+    'Không lưu được nhãn (phiên làm việc có thể đã hết hạn hoặc bài đã bị xoá). Hãy tải lại trang.',
   'topics.labelled_list': 'Các bài đã gán nhãn',
   'topics.no_labels': 'Chưa có nhãn nào.',
   'topics.label': 'Nhãn',

@@ -59,6 +59,9 @@ export function registerTopicPage(app: FastifyInstance, ctx: AppContext) {
           </p>
           <h1 safe>{d.status.name}</h1>
           {d.status.description ? <p safe>{d.status.description}</p> : ''}
+          <p class="error" role="alert" data-htmx-error hidden safe>
+            {t('topics.label_failed')}
+          </p>
           <LabellingBlock ctx={p} d={d} edit={canEdit(req)} />
           <section class="card" aria-labelledby="members-h">
             <h2 id="members-h" safe>
