@@ -113,9 +113,10 @@ export async function attentionOverTime(
   const days = hits.map((h) => h.day).sort()
   const from = bucketOf(days[0]!, interval)
   const to = days[days.length - 1]!
+  // per-day totals are kept by triggers (migration 0311): no count over the whole archive
   const totals = await timedRows<{ day: string; n: number | string }>(
     store,
-    sql`select d.day, count(*) as n from search_docs d where d.day >= ${from} and d.day <= ${bucketEnd(to, interval)} group by d.day`,
+    sql`select day, n from search_day_totals where day >= ${from} and day <= ${bucketEnd(to, interval)} and n > 0`,
     opts.timeoutMs,
   )
   const counts = rollUp(hits, interval)

@@ -7,6 +7,7 @@ import * as m0120 from './0120-ingest-skipped-pages.js'
 import * as m0200 from './0200-analysis.js'
 import * as m0300 from './0300-search.js'
 import * as m0310 from './0310-search-deferred-indexes.js'
+import * as m0311 from './0311-search-day-totals.js'
 import * as m0400 from './0400-monitor.js'
 import * as m0410 from './0410-triage.js'
 import * as m0430 from './0430-dashboard-indexes.js'
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, MigrationStep> = {
   '0200-analysis': m0200,
   '0300-search': m0300,
   '0310-search-deferred-indexes': m0310,
+  '0311-search-day-totals': m0311,
   '0400-monitor': m0400,
   '0410-triage': m0410,
   '0430-dashboard-indexes': m0430,
