@@ -9,11 +9,7 @@ const Drivers = z.object({
 })
 const Stored = z.object({
   bullets: z.array(z.string()).default([]),
-  detail: z
-    .object({ drivers: Drivers.optional(), count: z.number().optional() })
-    .passthrough()
-    .nullable()
-    .default(null),
+  detail: z.object({ drivers: Drivers.optional() }).passthrough().nullable().default(null),
 })
 
 export interface DriverLine {
@@ -29,8 +25,6 @@ export interface AlertExplanation {
   terms: DriverLine[]
   places: DriverLine[]
   stories: DriverLine[]
-  /** new-match alerts: how many new articles */
-  newArticles: number | null
 }
 
 const lines = (d: z.output<typeof Driver>[]) => d.map((x) => ({ label: x.label, articles: x.current }))
@@ -52,6 +46,5 @@ export function readExplanation(json: string): AlertExplanation {
     terms: lines(d?.terms ?? []),
     places: lines(d?.places ?? []),
     stories: lines(d?.stories ?? []),
-    newArticles: typeof s.detail?.count === 'number' ? s.detail.count : null,
   }
 }

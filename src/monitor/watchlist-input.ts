@@ -1,9 +1,10 @@
+import { MAX_QUERY_LENGTH } from '../search/query/lex-query.js'
 import { parseQuery } from '../search/query/parse-query.js'
 import { AppError, type FieldProblem, isAppError } from '../shared/errors.js'
 
 export const MAX_NAME = 200
-/** Same bound as the explorer's query box. */
-export const MAX_QUERY = 10_000
+/** The parser's own bound (it refuses longer queries with its reason). */
+export const MAX_QUERY = MAX_QUERY_LENGTH
 
 export interface WatchlistInput {
   name: string
@@ -11,11 +12,16 @@ export interface WatchlistInput {
   shared: boolean
 }
 
-/** Where the query is wrong (1-based, as people count) and the parser's reason; null for "not a syntax error". */
+/** Where the query is wrong (1-based, as people count) and the parser's reason (English text, key, parameters). */
 export interface QueryProblem {
   position: number | null
   message: string
+  reasonKey: string | null
+  params: Record<string, string | number>
 }
+
+/** Reason parameters travel in the field problem's params under this prefix (`p_field`, `p_max`). */
+export const REASON_PARAM = 'p_'
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '')
 
@@ -33,12 +39,17 @@ export function readWatchlistForm(body: Record<string, unknown>): WatchlistInput
   else if (input.query.length > MAX_QUERY) problems.push({ field: 'query', key: 'field.too_long' })
   else {
     const q = queryProblem(input.query)
-    if (q)
-      problems.push(
-        q.position
-          ? { field: 'query', key: 'watchlists.query_error_at', params: { pos: q.position, msg: q.message } }
-          : { field: 'query', key: 'watchlists.query_error', params: { msg: q.message } },
-      )
+    if (q) {
+      const params: Record<string, string | number> = { msg: q.message }
+      if (q.position) params.pos = q.position
+      if (q.reasonKey) params.reason = q.reasonKey
+      for (const [k, v] of Object.entries(q.params)) params[`${REASON_PARAM}${k}`] = v
+      problems.push({
+        field: 'query',
+        key: q.position ? 'watchlists.query_error_at' : 'watchlists.query_error',
+        params,
+      })
+    }
   }
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'watchlist form invalid', { fields: problems })
   return { ...input, query: input.query.trim() }
@@ -51,8 +62,12 @@ export function queryProblem(query: string): QueryProblem | null {
     return null
   } catch (e) {
     if (!isAppError(e) || (e.code !== 'QUERY_SYNTAX' && e.code !== 'INPUT_INVALID')) throw e
-    const position = typeof e.details.position === 'number' ? e.details.position + 1 : null
-    const reason = typeof e.details.reason === 'string' ? e.details.reason : e.message
-    return { position, message: reason }
+    const d = e.details
+    return {
+      position: typeof d.position === 'number' ? d.position + 1 : null,
+      message: typeof d.reason === 'string' ? d.reason : e.message,
+      reasonKey: typeof d.reasonKey === 'string' ? d.reasonKey : null,
+      params: d.params && typeof d.params === 'object' ? (d.params as Record<string, string | number>) : {},
+    }
   }
 }

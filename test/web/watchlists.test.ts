@@ -34,7 +34,7 @@ for (const dialect of testDialects()) {
       const typed = 'Đắk Lắk "tôn giáo'
       const bad = await analyst.post('/watchlists', { name: 'Tôn giáo', query: typed, shared: '1' })
       assert.equal(bad.statusCode, 400)
-      assert.match(bad.body, /Lỗi cú pháp ở vị trí 9: /)
+      assert.match(bad.body, /Lỗi cú pháp ở vị trí 9: Thiếu dấu đóng ngoặc kép/)
       assert.ok(bad.body.includes('value="Đắk Lắk &#34;tôn giáo"'), 'the typed query is kept')
       assert.ok(bad.body.includes('value="Tôn giáo"'), 'the typed name is kept')
       assert.match(bad.body, /<pre>Đắk Lắk &#34;tôn giáo\n {8}\^<\/pre>/)
@@ -170,6 +170,58 @@ for (const dialect of testDialects()) {
       assert.equal((await admin.post(`/watchlists/${def.id}/delete`, {})).statusCode, 302)
     })
 
+    test('recent alerts show why they fired and link to the explorer; English works too', async () => {
+      const w = await createWatchlist(a.t.db, { name: 'Lý Sơn', query: 'place:vn:22.ly-son' })
+      const rule = await createAlertRule(a.t.db, { watchlistId: w.id, kind: 'spike' })
+      const driver = (label: string, current: number) => ({
+        key: label,
+        label,
+        current,
+        baseline: 0,
+        expected: 0.2,
+        lift: 9,
+      })
+      await insertAlertOnce(
+        a.t.db,
+        {
+          ruleId: rule.id,
+          dedupeKey: '2026-03-10:alert',
+          day: '2026-03-10',
+          title: 'Lý Sơn: 6 bài hôm nay',
+          body: 'Gấp 8 lần mức thường',
+          link: '/explore?q=place%3Avn%3A22.ly-son',
+          explanation: {
+            bullets: [],
+            detail: {
+              detection: {},
+              drivers: {
+                outlets: [driver('Foreign Daily', 6)],
+                terms: [driver('tàu cá', 5)],
+                places: [driver('Lý Sơn', 6)],
+                stories: [driver('Tàu cá bị tấn công', 4)],
+              },
+            },
+          },
+          level: 'alert',
+        },
+        new Date(),
+      )
+      const page = await analyst.get(`/watchlists/${w.id}`)
+      for (const text of [
+        'Cơ quan báo chí: </strong><span>Foreign Daily (6 bài)',
+        'Từ ngữ nổi bật: </strong><span>tàu cá (5 bài)',
+        'Địa danh: </strong><span>Lý Sơn (6 bài)',
+        'Sự kiện: </strong><span>Tàu cá bị tấn công (4 bài)',
+        'href="/explore?q=place%3Avn%3A22.ly-son"',
+      ])
+        assert.ok(page.body.includes(text), text)
+      await analyst.get(`/lang/en?next=/watchlists/${w.id}`)
+      const en = await analyst.get(`/watchlists/${w.id}`)
+      assert.match(en.body, /Outlets: <\/strong><span>Foreign Daily \(6 articles\)/)
+      assert.match(en.body, /Alert rules/)
+      await analyst.get('/lang/vi?next=/')
+    })
+
     test('notifications: unread badge, mark one and all read, only one’s own', async () => {
       const w = await createWatchlist(a.t.db, { name: 'Tin', query: 'tin' })
       const rule = await createAlertRule(a.t.db, { watchlistId: w.id, kind: 'new_match' })
@@ -186,7 +238,7 @@ for (const dialect of testDialects()) {
           {
             ruleId: rule.id,
             dedupeKey: `k${k}`,
-            day: '2026-03-0' + k,
+            day: `2026-03-0${k}`,
             title: `Cảnh báo ${k}`,
             body: 'Nội dung',
             link: '/explore?q=tin',
@@ -227,9 +279,11 @@ for (const dialect of testDialects()) {
         name: 'Trực ban',
         url: 'https://hooks.example.vn/a',
       })
-      assert.equal(made.statusCode, 200)
-      const secret = /id="webhook-secret">([0-9a-f]{64})</.exec(made.body)?.[1]
+      assert.equal(made.statusCode, 302, 'post, then redirect: a reload cannot create it twice')
+      const shown = await admin.get(made.headers.location as string)
+      const secret = /id="webhook-secret">([0-9a-f]{64})</.exec(shown.body)?.[1]
       assert.ok(secret, 'the secret is shown')
+      assert.ok(!String(made.headers.location).includes(secret), 'not in the URL')
       const again = await admin.get('/admin/webhooks')
       assert.ok(!again.body.includes(secret), 'and never again')
       assert.ok(!JSON.stringify(await a.t.db.selectFrom('audit_log').selectAll().execute()).includes(secret))

@@ -83,7 +83,6 @@ export const monitorEn: Record<keyof typeof monitorVi, string> = {
   'alerts.places': 'Places',
   'alerts.stories': 'Stories',
   'alerts.articles_n': '{label} ({n} articles)',
-  'alerts.new_articles': '{n} new articles',
   'alerts.open_explorer': 'See the articles in the explorer',
   'notifications.title': 'Notifications',
   'notifications.none': 'No notifications yet.',

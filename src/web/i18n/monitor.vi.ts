@@ -81,7 +81,6 @@ export const monitorVi = {
   'alerts.places': 'Địa danh',
   'alerts.stories': 'Sự kiện',
   'alerts.articles_n': '{label} ({n} bài)',
-  'alerts.new_articles': '{n} bài mới',
   'alerts.open_explorer': 'Xem các bài trong Tra cứu',
   'notifications.title': 'Thông báo',
   'notifications.none': 'Chưa có thông báo nào.',

@@ -1,7 +1,10 @@
 import type { AlertRow } from '../../../monitor/store/alerts.js'
 import { readExplanation, type DriverLine } from '../../../monitor/alert-explanation.js'
 import { RULE_KINDS } from '../../../monitor/alert-rule-input.js'
-import { MAX_NAME, MAX_QUERY } from '../../../monitor/watchlist-input.js'
+import { MAX_NAME, MAX_QUERY, REASON_PARAM } from '../../../monitor/watchlist-input.js'
+import type { FieldProblem } from '../../../shared/errors.js'
+import type { Translate } from '../../i18n/i18n.js'
+import { queryProblemText } from '../../views/query-error.js'
 import type { WebhookRow } from '../../../monitor/store/webhooks.js'
 import { formatDateTime } from '../../../shared/time.js'
 import type { PageCtx } from '../../page-context.js'
@@ -84,6 +87,24 @@ export function CheckField(props: { form: FormState; prefix: string; name: strin
   )
 }
 
+/** A refused query's message with the parser's reason in the user's language (as the explorer shows it). */
+function queryMessage(t: Translate, p: FieldProblem): string {
+  const params = p.params ?? {}
+  if (typeof params.reason !== 'string') return t(p.key, params)
+  const reasonParams = Object.fromEntries(
+    Object.entries(params)
+      .filter(([k]) => k.startsWith(REASON_PARAM))
+      .map(([k, v]) => [k.slice(REASON_PARAM.length), v]),
+  )
+  const msg = queryProblemText(t, {
+    code: 'QUERY_SYNTAX',
+    message: String(params.msg ?? ''),
+    reasonKey: params.reason,
+    params: reasonParams,
+  })
+  return t(p.key, { ...params, msg })
+}
+
 /**
  * Name, query (parsed on the server; a syntax error keeps the text and points at the position, as
  * the explorer does) and the shared flag.
@@ -120,7 +141,13 @@ export function WatchlistFields(props: { ctx: PageCtx; form: FormState; prefix: 
         <p class="help" id={`${qid}-help`} safe>
           {t('watchlists.query_help')}
         </p>
-        <Problem ctx={ctx} form={form} name="query" id={qid} />
+        {problem ? (
+          <p class="error" id={`${qid}-err`} safe>
+            {queryMessage(t, problem)}
+          </p>
+        ) : (
+          ''
+        )}
         {pos ? <pre safe>{`${query}\n${' '.repeat(Math.max(0, pos - 1))}^`}</pre> : ''}
       </div>
       <CheckField form={form} prefix={prefix} name="shared" label={t('watchlists.shared')} />
@@ -246,7 +273,6 @@ export function AlertItem(props: { ctx: PageCtx; alert: AlertRow }) {
         <strong safe>{a.title}</strong> <small safe>{formatDateTime(a.created_at)}</small>
       </p>
       <p safe>{a.body}</p>
-      {x.newArticles !== null ? <p safe>{t('alerts.new_articles', { n: x.newArticles })}</p> : ''}
       <Drivers ctx={ctx} title={t('alerts.outlets')} lines={x.outlets} />
       <Drivers ctx={ctx} title={t('alerts.terms')} lines={x.terms} />
       <Drivers ctx={ctx} title={t('alerts.places')} lines={x.places} />

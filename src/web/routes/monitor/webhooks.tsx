@@ -20,6 +20,25 @@ const OUTBOX_PAGE = 50
 const access = { config: { access: 'settings.manage' as const } }
 type IdParams = { Params: { id: string } }
 
+const CREATED_COOKIE = 'hd_new_webhook'
+
+/** The just-created webhook's name and secret, once: the cookie is cleared as it is read. */
+function takeCreated(req: FastifyRequest, reply: FastifyReply): { name: string; secret: string } | undefined {
+  const raw = req.cookies[CREATED_COOKIE]
+  if (!raw) return undefined
+  reply.clearCookie(CREATED_COOKIE, { path: '/admin/webhooks' })
+  const u = req.unsignCookie(raw)
+  if (!u.valid || !u.value) return undefined
+  try {
+    const v = JSON.parse(u.value) as { name?: unknown; secret?: unknown }
+    return typeof v.name === 'string' && typeof v.secret === 'string'
+      ? { name: v.name, secret: v.secret }
+      : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** `/admin/webhooks`: the webhooks (secret shown once, on creation) and the outbox's waiting and failed entries. */
 export function registerWebhooks(app: FastifyInstance, ctx: AppContext) {
   const db = ctx.store.db
@@ -169,7 +188,11 @@ export function registerWebhooks(app: FastifyInstance, ctx: AppContext) {
     )
   }
 
-  app.get('/admin/webhooks', access, (req, reply) => render(req, reply, emptyForm()))
+  app.get('/admin/webhooks', access, (req, reply) => {
+    const created = takeCreated(req, reply)
+    if (created) reply.header('cache-control', 'no-store')
+    return render(req, reply, emptyForm(), created)
+  })
 
   app.post('/admin/webhooks', access, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>
@@ -182,9 +205,17 @@ export function registerWebhooks(app: FastifyInstance, ctx: AppContext) {
         entityId: hook.id,
         after: input,
       })
-      // The secret is in this response only: never in a redirect URL, a log or the audit record.
-      reply.header('cache-control', 'no-store')
-      return render(req, reply, emptyForm(), { name: hook.name, secret: hook.secret })
+      // The secret rides to the next page in a signed, short-lived cookie the page then clears: never
+      // in a URL, a log or the audit record, and a reload neither shows it again nor re-creates the hook.
+      reply.setCookie(CREATED_COOKIE, JSON.stringify({ name: hook.name, secret: hook.secret }), {
+        signed: true,
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/admin/webhooks',
+        maxAge: 120,
+        secure: ctx.config.cookieSecure,
+      })
+      return reply.redirect('/admin/webhooks?ok=webhooks.created')
     } catch (e) {
       if (!isAppError(e) || e.code !== 'VALIDATION_FAILED') throw e
       reply.status(400)
