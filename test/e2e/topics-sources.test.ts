@@ -88,6 +88,8 @@ describe('trained topics and source pages on the demo corpus', { skip: browserSk
     await alert.waitFor({ state: 'visible' })
     assert.match(await alert.innerText(), /Không lưu được nhãn/)
     assert.match(await counts.innerText(), /^1 nhãn thuộc · 0 nhãn không thuộc/)
+    await page.goto(`${server.baseUrl}/topics`)
+    await screenshot(page, 'topics-list')
     const audit = await server.store.db
       .selectFrom('audit_log')
       .select('action')
@@ -108,6 +110,7 @@ describe('trained topics and source pages on the demo corpus', { skip: browserSk
       .orderBy('n', 'desc')
       .executeTakeFirstOrThrow()
     await page.goto(`${server.baseUrl}/sources`)
+    await screenshot(page, 'sources-list')
     await Promise.all([
       page.waitForURL(`**/sources/${busiest.source_id}`),
       page.locator(`a[href="/sources/${busiest.source_id}"]`).click(),

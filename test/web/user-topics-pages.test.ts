@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { after, before, describe, test } from 'node:test'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { RETRAIN_TASK, userTopicTasks } from '../../src/analyze/user-topics/index.js'
 import { createQueue } from '../../src/jobs/create-queue.js'
 import type { JobQueue } from '../../src/jobs/job-queue.js'

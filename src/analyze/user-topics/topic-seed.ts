@@ -7,8 +7,8 @@ import { getSetting, putSetting } from '../../db/tables/settings.js'
 import { parseQuery } from '../../search/query/parse-query.js'
 import { searchArticles } from '../../search/search-articles.js'
 import { AppError, isAppError } from '../../shared/errors.js'
-import { labelMap } from './topic-articles.js'
 import { type Suggestion, suggestToLabel } from './suggest-to-label.js'
+import { labelMap } from './topic-articles.js'
 import { getUserTopic } from './user-topic-store.js'
 
 /** Longest seed query kept: a search, not a document. */

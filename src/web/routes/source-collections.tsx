@@ -10,8 +10,8 @@ import {
 import { AppError, isAppError } from '../../shared/errors.js'
 import type { AppContext } from '../context.js'
 import { type PageCtx, pageCtx } from '../page-context.js'
-import { emptyForm, Field, Form, type FormState } from '../views/form.js'
 import { ErrorPage } from '../views/error-page.js'
+import { emptyForm, Field, Form, type FormState } from '../views/form.js'
 import { Layout } from '../views/layout.js'
 import { registerSourcePage } from './source-page.js'
 

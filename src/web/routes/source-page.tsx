@@ -48,7 +48,7 @@ function FeedItem(props: { ctx: PageCtx; f: Feed }) {
           `${t('sources.next_check')}: ${formatDateTime(f.next_check_at)}`,
           `${t('source.interval')}: ${f.interval_minutes}`,
           `${t('source.items_seen')}: ${f.items_seen}`,
-          `${t('source.backoff')}: ${backoffLabel(t, f.failures)}`,
+          `${t('source.backoff')}: ${backoffLabel(props.ctx, f.failures)}`,
         ].join(' · ')}
       </small>
       {f.last_error ? (

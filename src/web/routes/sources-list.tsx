@@ -8,6 +8,7 @@ import { formatDateTime } from '../../shared/time.js'
 import type { AppContext } from '../context.js'
 import { type PageCtx, pageCtx } from '../page-context.js'
 import { Pager } from '../views/form.js'
+import { formatDecimal } from '../views/format-number.js'
 import { Layout } from '../views/layout.js'
 
 const PAGE_SIZE = 50
@@ -17,8 +18,10 @@ const ListQuery = z.object({
 })
 
 /** The backoff state of a source's feeds: normal, or how far the fetcher has spaced its checks. */
-export const backoffLabel = (t: PageCtx['t'], failures: number) =>
-  failures > 0 ? t('source.backoff_on', { n: failures }) : t('source.backoff_none')
+export const backoffLabel = (ctx: PageCtx, failures: number) =>
+  failures > 0
+    ? ctx.t('source.backoff_on', { n: formatDecimal(ctx.locale, failures, 2, 0) })
+    : ctx.t('source.backoff_none')
 
 function SourceRow(props: { ctx: PageCtx; s: SourceOverview; manage: boolean }) {
   const { ctx, s } = props
@@ -50,7 +53,7 @@ function SourceRow(props: { ctx: PageCtx; s: SourceOverview; manage: boolean }) 
       <td safe>{t(`sources.kind.${s.kind}`)}</td>
       <td safe>{s.collections.map((c) => c.name).join(', ')}</td>
       <td>{s.articles}</td>
-      <td safe>{s.perDay.toFixed(1)}</td>
+      <td safe>{formatDecimal(ctx.locale, s.perDay, 1)}</td>
       <td>{s.lastFetchAt ? formatDateTime(s.lastFetchAt) : '—'}</td>
       <td>
         {s.lastError ? (
@@ -60,7 +63,7 @@ function SourceRow(props: { ctx: PageCtx; s: SourceOverview; manage: boolean }) 
         )}
       </td>
       <td>{s.nextCheckAt ? formatDateTime(s.nextCheckAt) : '—'}</td>
-      <td safe>{backoffLabel(t, s.backoff)}</td>
+      <td safe>{backoffLabel(ctx, s.backoff)}</td>
     </tr>
   )
 }

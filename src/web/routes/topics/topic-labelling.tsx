@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { parseInput } from '../../../accounts/validate.js'
-import type { Db } from '../../../db/database.js'
 import {
   labelArticle,
   queueRetrain,
@@ -11,9 +10,11 @@ import {
 } from '../../../analyze/user-topics/index.js'
 import { type LabelledRow, topicLabels } from '../../../analyze/user-topics/topic-listing.js'
 import { getTopicSeed, type NextSuggestion, nextToLabel } from '../../../analyze/user-topics/topic-seed.js'
+import type { Db } from '../../../db/database.js'
 import { formatDateTime } from '../../../shared/time.js'
 import type { AppContext } from '../../context.js'
 import { type PageCtx, pageCtx } from '../../page-context.js'
+import { formatDecimal } from '../../views/format-number.js'
 import { MetricsText } from './topic-metrics-view.js'
 import { actorOf, canEdit, EDIT, idParam, str } from './topic-web.js'
 
@@ -125,9 +126,9 @@ function LabelsPager(props: { ctx: PageCtx; topicId: number; page: number; hasNe
   )
 }
 
-function reasonText(t: PageCtx['t'], s: NextSuggestion) {
+function reasonText({ t, locale }: PageCtx, s: NextSuggestion) {
   return s.reason === 'uncertain'
-    ? t('topics.reason.uncertain', { score: (s.score ?? 0).toFixed(2) })
+    ? t('topics.reason.uncertain', { score: formatDecimal(locale, s.score ?? 0, 2) })
     : t(`topics.reason.${s.reason}`)
 }
 
@@ -195,7 +196,7 @@ export function LabellingBlock(props: { ctx: PageCtx; d: LabellingData; edit: bo
                 <a href={`/articles/${s.articleId}`} safe>
                   {s.title}
                 </a>{' '}
-                <small safe>{reasonText(t, s)}</small>
+                <small safe>{reasonText(ctx, s)}</small>
                 <br />
                 <LabelButtons ctx={ctx} topicId={id} articleId={s.articleId} title={s.title} keys={i === 0} />
               </li>

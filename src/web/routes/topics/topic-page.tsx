@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/time.js'
 import type { AppContext } from '../../context.js'
 import { pageCtx } from '../../page-context.js'
 import { Pager } from '../../views/form.js'
+import { formatDecimal } from '../../views/format-number.js'
 import { Layout } from '../../views/layout.js'
 import { LabellingBlock, type LabellingData, loadLabelling } from './topic-labelling.js'
 import { canEdit, pageOf, VIEW } from './topic-web.js'
@@ -75,7 +76,7 @@ export function registerTopicPage(app: FastifyInstance, ctx: AppContext) {
                     {m.title}
                   </a>{' '}
                   <small safe>
-                    {`${m.sourceName} · ${formatDateTime(m.publishedAt)} · ${t('topics.score')} ${m.score.toFixed(2)} (${m.by === 'label' ? t('topics.by_label') : t('topics.by_model')})`}
+                    {`${m.sourceName} · ${formatDateTime(m.publishedAt)} · ${t('topics.score')} ${formatDecimal(p.locale, m.score, 2)} (${m.by === 'label' ? t('topics.by_label') : t('topics.by_model')})`}
                   </small>
                 </li>
               ))}

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { parseInput } from '../../../accounts/validate.js'
 import {
   createUserTopic,
   deleteUserTopic,
@@ -6,9 +7,8 @@ import {
   type TopicStatus,
   topicStatus,
 } from '../../../analyze/user-topics/index.js'
-import { NewUserTopicInput } from '../../../analyze/user-topics/user-topic-store.js'
 import { deleteTopicSeed, parseSeed, setTopicSeed } from '../../../analyze/user-topics/topic-seed.js'
-import { parseInput } from '../../../accounts/validate.js'
+import { NewUserTopicInput } from '../../../analyze/user-topics/user-topic-store.js'
 import { AppError, type FieldProblem, isAppError } from '../../../shared/errors.js'
 import { formatDateTime } from '../../../shared/time.js'
 import type { AppContext } from '../../context.js'
