@@ -42,6 +42,11 @@ export interface CompiledSearch {
     readonly textCount: RawBuilder<{ n: number | string }>
     every(k: number): RawBuilder<boolean>
   }
+  /**
+   * SQLite with words and filters (fields, negated non-text parts): the filters, and the first
+   * `date:` range among them, which estimate how many matches pass (see collected-page.ts).
+   */
+  readonly filters?: { readonly dateRange: { from: string | null; to: string | null } | null }
 }
 
 /** bm25 column weights (title_exact, title_folded, text_exact, text_folded): a title hit counts 4×. */
@@ -135,6 +140,16 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearc
       from: sql`search_docs d`,
       where: and([sql<boolean>`+d.article_id in (select rowid from search_fts where ${matchSql})`, ...where]),
     },
+    ...(rest.length === 0
+      ? {}
+      : {
+          filters: {
+            dateRange:
+              rest.flatMap((n) =>
+                n.kind === 'FieldNode' && n.field === 'date' ? [{ from: n.from, to: n.to }] : [],
+              )[0] ?? null,
+          },
+        }),
     sampling: {
       textCount: sql`select count(*) as n from search_fts where ${matchSql} and ${deadlineCheck(sql`rowid`)}`,
       every: (k) => sql<boolean>`(search_fts.rowid % ${sql.lit(Math.max(1, Math.floor(k)))} = 0)`,

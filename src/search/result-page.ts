@@ -34,7 +34,7 @@ export interface PageSpec {
   window?: number
 }
 
-interface DateRow {
+export interface DateRow {
   article_id: number
   published_at: string
 }
@@ -85,12 +85,17 @@ export async function datePage(store: Db, c: CompiledSearch, p: PageSpec) {
  * Matches by relevance, rows [offset, offset + limit): the newest `RANK_WINDOW` matches ranked
  * (score, then id, descending), then the rest newest first.
  */
-export async function relevancePage(store: Db, c: CompiledSearch, p: PageSpec): Promise<ScoredId[]> {
+export async function relevancePage(
+  store: Db,
+  c: CompiledSearch,
+  p: PageSpec,
+  dates: typeof datePage = datePage,
+): Promise<ScoredId[]> {
   const out: ScoredId[] = []
   const end = p.offset + p.limit
   const size = p.window ?? RANK_WINDOW
   if (p.offset < size) {
-    const window = await datePage(store, c, { ...p, offset: 0, limit: Math.min(size, p.total) })
+    const window = await dates(store, c, { ...p, offset: 0, limit: Math.min(size, p.total) })
     const scores = await timedRows<ScoredId>(store, c.scoreIds(window.map((w) => w.article_id)), p.timeoutMs)
     const ranked = scores
       .map((s) => ({ article_id: Number(s.article_id), score: Number(s.score) }))
@@ -99,7 +104,7 @@ export async function relevancePage(store: Db, c: CompiledSearch, p: PageSpec): 
   }
   if (end > size && p.total > size) {
     const from = Math.max(p.offset, size)
-    const rest = await datePage(store, c, { ...p, offset: from, limit: end - from })
+    const rest = await dates(store, c, { ...p, offset: from, limit: end - from })
     out.push(...rest.map((r) => ({ article_id: r.article_id, score: 0 })))
   }
   return out

@@ -6,6 +6,7 @@ import { positiveTextLeaves, type QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
 import { resolveFields } from './resolve-fields.js'
 import { highlightAll, highlightTests, snippet } from './snippets.js'
+import { collectedDates, collectMatches } from './collected-page.js'
 import { datePage, relevancePage } from './result-page.js'
 import { timedRows } from './timed-query.js'
 
@@ -91,14 +92,17 @@ export async function searchArticles(
   const { tree, compiled: c } = await prepareSearch(store, query)
   const { limit, offset } = clampPage(opts)
   const sort: SearchSort = opts.sort === 'relevance' && c.ranked ? 'relevance' : 'date'
-  const total = await countOf(store, c, opts.timeoutMs)
+  // SQLite, words with a filter that few matches pass: read them once, cut count and pages from them
+  const collected = await collectMatches(store, c, opts.timeoutMs)
+  const dates = collected ? collectedDates(collected) : datePage
+  const total = collected ? collected.length : await countOf(store, c, opts.timeoutMs)
   const page = { limit, offset, total, timeoutMs: opts.timeoutMs }
   const ids =
     total === 0
       ? []
       : sort === 'relevance'
-        ? await relevancePage(store, c, page)
-        : (await datePage(store, c, page)).map((r) => ({ article_id: r.article_id, score: 0 }))
+        ? await relevancePage(store, c, page, dates)
+        : (await dates(store, c, page)).map((r) => ({ article_id: r.article_id, score: 0 }))
   const hits = await loadHits(store, ids, tree, opts.snippets !== false)
   return { total, sort, limit, offset, hits }
 }
