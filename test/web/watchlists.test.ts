@@ -6,7 +6,12 @@ import { insertAlertOnce } from '../../src/monitor/store/alerts.js'
 import { insertNotifications } from '../../src/monitor/store/notifications.js'
 import { enqueueOutbox, markOutboxFailedAttempt } from '../../src/monitor/store/outbox.js'
 import { notificationSettings } from '../../src/monitor/store/notification-settings.js'
+import { recordWatchlistMatches } from '../../src/monitor/record-matches.js'
+import { searchAdapter } from '../../src/monitor/search-adapter.js'
+import { indexArticle } from '../../src/search/index-article.js'
+import { silentLogger } from '../../src/shared/logger.js'
 import { testDialects } from '../support/databases.js'
+import { seedArticle } from '../support/seed.js'
 import { type Client, createTestApp, type TestApp } from '../support/web.js'
 
 const REQUIRED = 'Vui lòng nhập trường này.'
@@ -76,6 +81,37 @@ for (const dialect of testDialects()) {
       const actions = await auditActions(a)
       for (const x of ['watchlist.create', 'watchlist.update', 'watchlist.delete'])
         assert.ok(actions.includes(x), x)
+    })
+
+    test('the list counts what is new since the last visit and the week’s matches, with real search', async () => {
+      const seed = async (title: string) => {
+        const id = await seedArticle(a.t.db, {
+          title,
+          body: `${title}. Tàu hàng cập cảng Dung Quất sáng nay.`,
+        })
+        await indexArticle(a.t, id)
+      }
+      await seed('Cảng Dung Quất đón tàu lớn')
+      const w = await createWatchlist(a.t.db, { name: 'Dung Quất', query: '"Dung Quất"', ownerId: null })
+      const counts = async () => {
+        const body = (await analyst.get('/watchlists')).body
+        const row = new RegExp(`data-id="${w.id}">[\\s\\S]*?</tr>`).exec(body)?.[0] ?? ''
+        return [...row.matchAll(/<td class="num[^"]*">(\d+)<\/td>/g)].map((m) => Number(m[1]))
+      }
+      assert.deepEqual(await counts(), [1, 1], 'first visit: the week counts as new (searched: no pass yet)')
+      const pass = () =>
+        recordWatchlistMatches(
+          { db: a.t.db, search: searchAdapter(a.t, 5000), log: silentLogger() },
+          new Date(Date.now() + 1000),
+        )
+      await pass()
+      assert.deepEqual(await counts(), [1, 1], 'the same from the recorded matches')
+      await analyst.get(`/watchlists/${w.id}`) // opening it marks it seen
+      assert.deepEqual(await counts(), [0, 1])
+      await new Promise((r) => setTimeout(r, 5))
+      await seed('Dung Quất mở rộng bến')
+      await pass()
+      assert.deepEqual(await counts(), [1, 2])
     })
 
     test('rule forms validate per kind; add, switch off and delete a rule', async () => {

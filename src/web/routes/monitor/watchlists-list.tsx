@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can } from '../../../accounts/permissions.js'
 import { searchAdapter } from '../../../monitor/search-adapter.js'
+import { countMatches } from '../../../search/search-articles.js'
 import { createWatchlist } from '../../../monitor/store/watchlists.js'
 import { readWatchlistForm } from '../../../monitor/watchlist-input.js'
 import { type WatchlistSummary, watchlistOverview } from '../../../monitor/watchlist-overview.js'
@@ -95,12 +96,12 @@ function WatchlistsPage(props: { ctx: PageCtx; lists: WatchlistSummary[]; form: 
 /** `/watchlists`: the office's and the user's watchlists with what is new, and the create form. */
 export function registerWatchlistsList(app: FastifyInstance, ctx: AppContext) {
   const search = searchAdapter(ctx.store, ctx.config.queryTimeoutMs)
+  const count = (query: string) => countMatches(ctx.store, query, { timeoutMs: ctx.config.queryTimeoutMs })
   const render = async (req: FastifyRequest, reply: FastifyReply, form: FormState) => {
-    const lists = await watchlistOverview(ctx.store.db, search, {
-      userId: req.user?.id ?? 0,
-      now: new Date(),
-      log: ctx.log,
-    })
+    const lists = await watchlistOverview(
+      { db: ctx.store.db, search, count, log: ctx.log },
+      { userId: req.user?.id ?? 0, now: new Date() },
+    )
     return reply.html(<WatchlistsPage ctx={pageCtx(req, reply)} lists={lists} form={form} />)
   }
 
