@@ -133,9 +133,12 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearc
         : sql`select count(*) as n from search_fts join search_docs d on d.article_id = search_fts.rowid where ${full}`,
     // `+rowid`: FTS5 must not receive the ids as rowid lookups (it would run the whole MATCH once per
     // id); it walks the matches once and bm25 is computed only for rows in the window
+    // the ids' range bounds the walk (FTS5 seeks to it): where ids follow time, as when articles are
+    // stored as they arrive, the newest window is a short tail of each word's list
     scoreIds: (ids) =>
       sql`select rowid as article_id, (-bm25(search_fts, ${BM25_WEIGHTS})) as score from search_fts
-        where ${matchSql} and +rowid in (${idList(ids)})`,
+        where ${matchSql} and rowid >= ${ids.length === 0 ? 0 : Math.min(...ids)}
+          and rowid <= ${ids.length === 0 ? 0 : Math.max(...ids)} and +rowid in (${idList(ids)})`,
     walk: {
       from: sql`search_docs d`,
       where: and([sql<boolean>`+d.article_id in (select rowid from search_fts where ${matchSql})`, ...where]),
