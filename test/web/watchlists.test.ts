@@ -349,7 +349,19 @@ for (const dialect of testDialects()) {
         404,
         'only failed ones',
       )
+      const w = await createWatchlist(a.t.db, { name: 'Hook', query: 'hook' })
+      const rule = await createAlertRule(a.t.db, {
+        watchlistId: w.id,
+        kind: 'new_match',
+        channels: { inapp: true, email: false, webhooks: [hook.id] },
+      })
       assert.equal((await admin.post(`/admin/webhooks/${hook.id}/delete`, {})).statusCode, 302)
+      const channels = await a.t.db
+        .selectFrom('alert_rules')
+        .select('channels_json')
+        .where('id', '=', rule.id)
+        .executeTakeFirstOrThrow()
+      assert.deepEqual(JSON.parse(channels.channels_json).webhooks, [], 'rules no longer point at it')
       const actions = await auditActions(a)
       for (const x of ['webhook.create', 'webhook.disable', 'outbox.retry', 'webhook.delete'])
         assert.ok(actions.includes(x), x)

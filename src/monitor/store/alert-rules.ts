@@ -120,3 +120,21 @@ export const setAlertRuleEnabled = (db: Kysely<Database>, id: number, enabled: b
 
 export const deleteAlertRule = (db: Kysely<Database>, id: number) =>
   db.deleteFrom('alert_rules').where('id', '=', id).execute()
+
+/** Takes a deleted webhook out of every rule's channels, so no alert queues deliveries to it. */
+export async function removeWebhookFromRules(db: Kysely<Database>, webhookId: number): Promise<number> {
+  const rules = await db.selectFrom('alert_rules').select(['id', 'channels_json']).execute()
+  let changed = 0
+  for (const r of rules) {
+    const ch = parseChannels(r.channels_json)
+    if (!ch.webhooks.includes(webhookId)) continue
+    const next = { ...ch, webhooks: ch.webhooks.filter((id) => id !== webhookId) }
+    await db
+      .updateTable('alert_rules')
+      .set({ channels_json: JSON.stringify(next) })
+      .where('id', '=', r.id)
+      .execute()
+    changed++
+  }
+  return changed
+}

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { removeWebhookFromRules } from '../../../monitor/store/alert-rules.js'
 import { outboxBacklog, retryOutboxNow } from '../../../monitor/store/outbox.js'
 import {
   createWebhook,
@@ -248,7 +249,10 @@ export function registerWebhooks(app: FastifyInstance, ctx: AppContext) {
 
   app.post<IdParams>('/admin/webhooks/:id/delete', access, async (req, reply) => {
     const hook = await existing(req.params.id)
-    await deleteWebhook(db, hook.id)
+    await db.transaction().execute(async (trx) => {
+      await removeWebhookFromRules(trx, hook.id)
+      await deleteWebhook(trx, hook.id)
+    })
     await auditChange(ctx, req, {
       action: 'webhook.delete',
       entity: 'webhook',
