@@ -102,7 +102,7 @@ describe('trained topics and source pages on the demo corpus', { skip: browserSk
     )
   })
 
-  test('a source page shows its feeds and its articles per day as a drawn chart', async () => {
+  test('the list puts a page of sources in a collection at once; a source page draws its articles per day', async () => {
     const busiest = await server.store.db
       .selectFrom('articles')
       .select((eb) => ['source_id', eb.fn.countAll<number>().as('n')])
@@ -111,6 +111,19 @@ describe('trained topics and source pages on the demo corpus', { skip: browserSk
       .executeTakeFirstOrThrow()
     await page.goto(`${server.baseUrl}/sources`)
     await screenshot(page, 'sources-list')
+    // the header box selects the whole page; one submit puts every source in "Báo chí trung ương"
+    const rows = await page.locator('input[name=sourceIds]').count()
+    await page.getByLabel('Chọn mọi nguồn trên trang này').check()
+    assert.equal(await page.locator('input[name=sourceIds]:checked').count(), rows)
+    await page.getByLabel('Nhóm nguồn', { exact: true }).selectOption({ label: 'Báo chí trung ương' })
+    await Promise.all([
+      page.waitForURL('**/sources?ok=collections.assigned'),
+      page.getByRole('button', { name: 'Áp dụng' }).click(),
+    ])
+    assert.match(
+      await page.locator('nav.filters').innerText(),
+      new RegExp(`Báo chí trung ương \\(${rows}\\)`),
+    )
     await Promise.all([
       page.waitForURL(`**/sources/${busiest.source_id}`),
       page.locator(`a[href="/sources/${busiest.source_id}"]`).click(),

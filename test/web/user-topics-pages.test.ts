@@ -217,6 +217,19 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch((await v.get(`/articles/${coffee[3]}`)).body, /Gán nhãn chủ đề/)
     })
 
+    test('the topic and source pages speak English when asked', async () => {
+      const c = await a.as('analyst')
+      await c.get('/lang/en?next=/topics')
+      const list = await c.get('/topics')
+      assert.match(list.body, /<h1>Trained topics<\/h1>/)
+      assert.match(list.body, /Seed query \(optional\)/)
+      const page = await c.get(`/topics/${topicId}`)
+      assert.match(page.body, /Label next/)
+      assert.match(page.body, /\d+ labelled in · \d+ labelled out/)
+      assert.match((await c.get('/sources')).body, /Select every source on this page/)
+      await c.get('/lang/vi?next=/topics')
+    })
+
     test('deleting a topic removes it and its seed, audited', async () => {
       const c = await a.as('admin')
       await c.get('/topics')

@@ -1,6 +1,7 @@
 // Keyboard help for every page: "/" focuses the first search box, "g h" goes to the overview.
 // On the triage queue: j/k move between rows, x selects, s marks seen, a assigns to me, Enter opens.
 // On a trained topic's page: y / n label the first suggested article in / out of the topic.
+// On the sources list: the header checkbox selects every source of the page.
 ;(() => {
   let last = ''
   const form = document.getElementById('triage-form')
@@ -55,6 +56,13 @@
       }
     }
     last = e.key
+  })
+  // A header checkbox selects every row's checkbox of the same name (bulk actions on a list page).
+  document.addEventListener('change', (e) => {
+    const all = e.target
+    if (!(all instanceof HTMLInputElement) || !all.dataset.selectAll) return
+    for (const box of document.querySelectorAll(`input[type=checkbox][name="${all.dataset.selectAll}"]`))
+      box.checked = all.checked
   })
   // An htmx request the server refused (expired session, deleted article) swaps nothing: say so.
   const htmxError = (shown) => {

@@ -23,7 +23,7 @@ export const sourcesEn: Record<keyof typeof sourcesVi, string> = {
   'collections.none': 'No collections yet.',
   'collections.empty': 'No sources in this collection.',
   'collections.select': 'Select source {name}',
-  'collections.select_col': 'Select',
+  'collections.select_all': 'Select every source on this page',
   'collections.bulk': 'With the selected sources',
   'collections.target': 'Collection',
   'collections.mode': 'Action',

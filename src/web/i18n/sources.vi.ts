@@ -21,7 +21,7 @@ export const sourcesVi = {
   'collections.none': 'Chưa có nhóm nguồn nào.',
   'collections.empty': 'Không có nguồn nào trong nhóm này.',
   'collections.select': 'Chọn nguồn {name}',
-  'collections.select_col': 'Chọn',
+  'collections.select_all': 'Chọn mọi nguồn trên trang này',
   'collections.bulk': 'Với các nguồn đã chọn',
   'collections.target': 'Nhóm nguồn',
   'collections.mode': 'Thao tác',

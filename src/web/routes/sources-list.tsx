@@ -185,8 +185,19 @@ export function registerSourcesList(app: FastifyInstance, ctx: AppContext) {
         <table class="sources">
           <thead>
             <tr>
+              {manage ? (
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    data-select-all="sourceIds"
+                    aria-label={t('collections.select_all')}
+                    title={t('collections.select_all')}
+                  />
+                </th>
+              ) : (
+                ''
+              )}
               {[
-                ...(manage ? ['collections.select_col'] : []),
                 'sources.name',
                 'sources.kind',
                 'sources.collection',
