@@ -1,12 +1,18 @@
 /**
- * Analysis figures: ms per ~3,000-character article for the full analysis (`analyzeArticle` end to
- * end on SQLite, DB reads and writes included) and for the pure stages without the database (each
- * stage apart), median and p95, beside the named baseline "language + tone" (language detection and
- * article tone only) run in the same process; model load times; peak RSS of a child process that
- * imports and analyzes a corpus of 30,000 VNTC articles with `runAnalysis`. One process, one thread:
- * better-sqlite3 runs every query synchronously on the main thread. Target: full analysis ≤ 3 ms median.
+ * Analysis figures for ~3,000-character articles, CPU ms per article, median and p95:
+ * - full analysis, the real path: `runAnalysis` (what `haidang analyze --all`, the demo load and the
+ *   `analyze.pending` job run) on SQLite, batches of ANALYSIS_BATCH articles each read, analyzed and
+ *   written in one transaction with the open stories kept in memory; a batch's CPU time divided by its
+ *   articles is one sample (amortized per article), median and p95 over the batches;
+ * - one article alone: `analyzeArticle` (the `analyze.article` job after each ingested article),
+ *   which reads the open stories it can join and writes in its own transaction;
+ * - the pure stages (`draftAnalysis`, no database) and each stage apart;
+ * beside the named baseline "language + tone" (language detection and article tone only) run in the
+ * same process; model load times; peak RSS of a child process that imports and analyzes a corpus of
+ * 30,000 VNTC articles with `runAnalysis`. One process, one thread: better-sqlite3 runs every query
+ * synchronously on the main thread. Target: full analysis ≤ 3 ms median.
  *
- *   node --import tsx bench/analyze.ts [--articles 1500] [--corpus 30000]   (--corpus 0 skips it)
+ *   node --import tsx bench/analyze.ts [--articles 2200] [--single 500] [--corpus 30000]   (--corpus 0 skips it)
  */
 import { spawnSync } from 'node:child_process'
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs'
@@ -17,16 +23,19 @@ import { parseArgs } from 'node:util'
 import { createGunzip } from 'node:zlib'
 import { analyzeArticle, type Home } from '../src/analyze/analyze-article.js'
 import type { Analyzer } from '../src/analyze/analyzer.js'
+import { articleWords } from '../src/analyze/article-text.js'
+import { draftAnalysis, homeNamesOf } from '../src/analyze/draft-analysis.js'
 import { findPlaces } from '../src/analyze/places/find-places.js'
 import { loadGazetteer } from '../src/analyze/places/gazetteer.js'
 import { homeRelevance } from '../src/analyze/places/home-relevance.js'
 import type { PlaceMention } from '../src/analyze/places/place-record.js'
 import { resolveHome } from '../src/analyze/resolve-home.js'
-import { runAnalysis } from '../src/analyze/run-analysis.js'
-import { termVector } from '../src/analyze/stories/story-terms.js'
+import { ANALYSIS_BATCH, runAnalysis } from '../src/analyze/run-analysis.js'
+import { termVectorOf } from '../src/analyze/stories/story-terms.js'
 import { loadToneLexicon } from '../src/analyze/tone/lexicon.js'
-import { scoreSentences, scoreText } from '../src/analyze/tone/score-tone.js'
+import { scoreSentencesNaming, scoreWords } from '../src/analyze/tone/score-tone.js'
 import { loadNewsModel } from '../src/analyze/topics/news/news-model.js'
+import { prepareWords } from '../src/analyze/topics/rules/prepared-text.js'
 import { loadTaxonomy } from '../src/analyze/topics/rules/taxonomy.js'
 import { type Db, openDatabase } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
@@ -36,7 +45,6 @@ import { dedupeColumns } from '../src/ingest/dedupe/dedupe-columns.js'
 import { fingerprint } from '../src/ingest/dedupe/fingerprint.js'
 import { silentLogger } from '../src/shared/logger.js'
 import { sharedDataDir } from '../src/shared/paths.js'
-import { foldText } from '../src/text/fold.js'
 import { loadLanguageDetector } from '../src/text/language.js'
 
 const ARTICLE_CHARS = 3000
@@ -53,7 +61,8 @@ const SENTENCE_END = /^(.{20,400}?[.!?])\s+/s
 
 const { values: opts } = parseArgs({
   options: {
-    articles: { type: 'string', default: '1500' },
+    articles: { type: 'string', default: '2200' },
+    single: { type: 'string', default: '500' },
     corpus: { type: 'string', default: '30000' },
     'rss-run': { type: 'string' },
   },
@@ -169,7 +178,7 @@ async function openTempDb(dir: string): Promise<Db> {
 }
 
 /** Stores articles as ingest would (fingerprint and bands included), a stream of ARTICLES_PER_DAY. */
-async function importArticles(store: Db, articles: Article[]): Promise<void> {
+async function importArticles(store: Db, articles: Article[], offset = 0): Promise<void> {
   const source = await upsertSource(store.db, {
     name: 'Báo Mẫu',
     homepage: 'https://bao-mau.example/',
@@ -179,8 +188,8 @@ async function importArticles(store: Db, articles: Article[]): Promise<void> {
   })
   for (let i = 0; i < articles.length; i += INSERT_ROWS) {
     const rows = articles.slice(i, i + INSERT_ROWS).map((a, k) => {
-      const at = new Date(START + ((i + k) * 86_400_000) / ARTICLES_PER_DAY).toISOString()
-      const url = `${source.homepage}bai-${i + k}`
+      const at = new Date(START + ((offset + i + k) * 86_400_000) / ARTICLES_PER_DAY).toISOString()
+      const url = `${source.homepage}bai-${offset + i + k}`
       return {
         source_id: source.id,
         feed_id: null,
@@ -207,12 +216,13 @@ async function importArticles(store: Db, articles: Article[]): Promise<void> {
   }
 }
 
-/** The pure stages of `analyzeArticle`, as it calls them, each returning what the next may need. */
+/** The pure stages as `draftAnalysis` calls them, each returning what the next may need. */
 function pureStages(an: Analyzer, home: Home) {
   const lex = an.tone.vi!
-  const homeNames = [...home.names, 'viet nam', 'vietnam'].map(foldText).filter(Boolean)
+  const homeNames = homeNamesOf(home)
   const all = (a: Article) => `${a.title}\n${a.lead}\n${a.body}`
   let places: PlaceMention[] = []
+  let words = articleWords({ title: '', lead: '', body: '' })
   const stages: [string, (a: Article) => unknown][] = [
     ['language', (a) => an.language.detect(all(a), { declared: 'vi' })],
     [
@@ -222,17 +232,26 @@ function pureStages(an: Analyzer, home: Home) {
       },
     ],
     ['home relevance', () => (home.placeId ? homeRelevance(places, an.gazetteer, home.placeId) : null)],
-    ['office topics (rules)', (a) => an.taxonomy.classify(all(a))],
-    ['news topic (model)', (a) => an.news?.classify(all(a))],
-    ['tone (article)', (a) => scoreText(all(a), lex)],
     [
-      'tone (home sentences)',
-      (a) => scoreSentences(a.body, lex, (s) => homeNames.some((n) => foldText(s).includes(n))),
+      'words (normalize, tokenize, fold once)',
+      (a) => {
+        words = articleWords(a)
+      },
     ],
-    ['story terms', (a) => termVector({ ...a, lang: 'vi' })],
+    [
+      'office topics (rules)',
+      () => an.taxonomy.classifyPrepared(prepareWords(words.terms.words, words.terms.folded)),
+    ],
+    ['news topic (model)', (a) => an.news?.classify(all(a))],
+    ['tone (article)', () => scoreWords(words.toneWords, lex)],
+    ['tone (home sentences)', (a) => scoreSentencesNaming(a.body, lex, homeNames)],
+    ['story terms', () => termVectorOf(words, 'vi')],
   ]
   return stages
 }
+
+const WORDS_STAGE = 'words (normalize, tokenize, fold once)'
+const USES_WORDS = new Set(['office topics (rules)', 'tone (article)', 'story terms'])
 
 /** Per-article wall ms of a set of stages, and CPU ms per article of each stage on its own. */
 function measurePure(stages: [string, (a: Article) => unknown][], articles: Article[]) {
@@ -243,34 +262,66 @@ function measurePure(stages: [string, (a: Article) => unknown][], articles: Arti
     }),
   )
   const placesStage = stages.find(([s]) => s === 'places')
+  const wordsStage = stages.find(([s]) => s === WORDS_STAGE)
   const perStage = stages.map(([name, f]): [string, number] => {
     // home relevance reads the places found: time both, then take the places time off
+    // and the stages reading the shared words: time the words too, then take its time off
     const withPlaces = name === 'home relevance' && placesStage
+    const withWords = USES_WORDS.has(name) && wordsStage
     const c = cpuMs()
     for (const a of articles) {
       if (withPlaces) placesStage[1](a)
+      if (withWords) wordsStage[1](a)
       f(a)
     }
     return [name, (cpuMs() - c) / articles.length]
   })
-  const places = perStage.find(([s]) => s === 'places')
-  const rel = perStage.find(([s]) => s === 'home relevance')
-  if (places && rel) rel[1] -= places[1]
+  const ms = (name: string) => perStage.find(([s]) => s === name)?.[1] ?? 0
+  for (const st of perStage) {
+    if (st[0] === 'home relevance') st[1] -= ms('places')
+    if (USES_WORDS.has(st[0])) st[1] -= ms(WORDS_STAGE)
+  }
   return { perArticle, perStage }
 }
 
-async function measureEndToEnd(an: Analyzer, articles: Article[]) {
+/**
+ * The real path, `runAnalysis`, over the articles after the warm-up ones (analyzed first, in their own
+ * run): one sample per batch, its CPU time divided by its articles. Then `analyzeArticle` one by one
+ * over `single` more articles stored after those, on the same database.
+ */
+async function measureEndToEnd(an: Analyzer, articles: Article[], single: Article[]) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-analyze-'))
   const store = await openTempDb(dir)
   try {
-    await importArticles(store, articles)
+    await importArticles(store, articles.slice(0, WARM_UP), 0)
+    await runAnalysis(an, store.db, silentLogger())
+    await importArticles(store, articles.slice(WARM_UP), WARM_UP)
+    const batches: Timing[] = []
+    let done = 0
+    let c = cpuMs()
+    let t = performance.now()
+    await runAnalysis(an, store.db, silentLogger(), {
+      onDone: () => {
+        if (++done % ANALYSIS_BATCH !== 0 && done !== articles.length - WARM_UP) return
+        const n = done % ANALYSIS_BATCH || ANALYSIS_BATCH
+        batches.push({ wall: (performance.now() - t) / n, cpu: (cpuMs() - c) / n })
+        c = cpuMs()
+        t = performance.now()
+      },
+    })
     const home = await resolveHome(store.db, an.gazetteer)
-    const ids = (await store.db.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => r.id)
-    for (const id of ids.slice(0, WARM_UP)) await analyzeArticle(an, store.db, id, home)
-    const timed = ids.slice(WARM_UP)
+    await importArticles(store, single, articles.length)
+    const ids = (
+      await store.db
+        .selectFrom('articles')
+        .select('id')
+        .where('analyzed_at', 'is', null)
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id)
     const perArticle: Timing[] = []
-    for (const id of timed) perArticle.push(await timeAsync(() => analyzeArticle(an, store.db, id, home)))
-    return { perArticle, home }
+    for (const id of ids) perArticle.push(await timeAsync(() => analyzeArticle(an, store.db, id, home)))
+    return { batches, perArticle, home }
   } finally {
     await store.close()
     rmSync(dir, { recursive: true, force: true })
@@ -330,20 +381,35 @@ async function main() {
       .toFixed(0)
       .padStart(6)}`,
   )
-  const articles = await composed(n)
+  const all = await composed(n + Number(opts.single))
+  const articles = all.slice(0, n)
 
-  const e2e = await measureEndToEnd(an, articles)
+  const e2e = await measureEndToEnd(an, articles, all.slice(n))
+  const timed = articles.slice(WARM_UP)
   const stages = pureStages(an, e2e.home)
-  const pure = measurePure(stages, articles.slice(WARM_UP))
+  const pure = measurePure(stages, timed)
+  const homeNames = homeNamesOf(e2e.home)
+  const rows = timed.map((a, i) => ({
+    id: i + 1,
+    title: a.title,
+    lead: a.lead,
+    body_text: a.body,
+    lang: 'vi',
+    published_at: null,
+    fetched_at: new Date(START).toISOString(),
+    dup_of: null,
+    source_lang: 'vi',
+  }))
+  const draft = rows.map((r) => timeOne(() => draftAnalysis(an, r, e2e.home, homeNames)))
   const baseline = measurePure(
-    stages.filter(([s]) => s === 'language' || s === 'tone (article)'),
-    articles.slice(WARM_UP),
+    stages.filter(([s]) => s === 'language' || s === 'tone (article)' || s === WORDS_STAGE),
+    timed,
   )
 
   console.log('\npure stages, CPU ms per article:')
-  for (const [name, ms] of pure.perStage) console.log(`  ${name.padEnd(24)} ${f3(ms).padStart(7)}`)
+  for (const [name, ms] of pure.perStage) console.log(`  ${name.padEnd(40)} ${f3(ms).padStart(7)}`)
   console.log(
-    '\nms per article                       CPU median  CPU p95  wall median  wall p95  ratio (CPU median)',
+    '\nms per article                                   CPU median  CPU p95  wall median  wall p95  ratio (CPU median)',
   )
   const base = pct(
     baseline.perArticle.map((t) => t.cpu),
@@ -355,13 +421,17 @@ async function main() {
     const cells = [pct(cpu, 0.5), pct(cpu, 0.95), pct(wall, 0.5), pct(wall, 0.95)].map((x) =>
       f3(x).padStart(9),
     )
-    console.log(`  ${label.padEnd(36)} ${cells.join('  ')}   ${(pct(cpu, 0.5) / base).toFixed(1)}×`)
+    console.log(`  ${label.padEnd(48)} ${cells.join('  ')}   ${(pct(cpu, 0.5) / base).toFixed(1)}×`)
   }
   row('baseline "language + tone"', baseline.perArticle)
-  row('pure stages (no database)', pure.perArticle)
-  row('analyzeArticle end to end (SQLite)', e2e.perArticle)
+  row('pure stages (draftAnalysis, no database)', draft)
+  row(`full analysis: runAnalysis, per batch of ${ANALYSIS_BATCH}`, e2e.batches)
+  row('one article alone: analyzeArticle', e2e.perArticle)
+  console.log(
+    `  (${timed.length} articles in ${e2e.batches.length} batches; ${e2e.perArticle.length} analyzed alone)`,
+  )
   const median = pct(
-    e2e.perArticle.map((t) => t.cpu),
+    e2e.batches.map((t) => t.cpu),
     0.5,
   )
   console.log(

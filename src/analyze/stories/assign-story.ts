@@ -1,4 +1,4 @@
-import { type TermVector, mergeCentroid, similarityTo } from './story-terms.js'
+import { type TermVector, mergeCentroid, similarities } from './story-terms.js'
 
 /** Similarity to a story's centroid above which an article joins it (tuned on the demo corpus). */
 export const JOIN_THRESHOLD = 0.3
@@ -37,13 +37,15 @@ export function chooseStory(a: ArticleForStory, open: StoryState[]): StoryDecisi
   }
   let best: StoryState | null = null
   let bestSim = 0
-  const similarity = similarityTo(a.vector)
-  for (const s of open) {
-    if (s.lang !== a.lang) continue
-    const sim = similarity(s.centroid)
-    if (sim > bestSim) {
-      best = s
-      bestSim = sim
+  const same = open.filter((s) => s.lang === a.lang)
+  const sims = similarities(
+    a.vector,
+    same.map((s) => s.centroid),
+  )
+  for (let i = 0; i < same.length; i++) {
+    if (sims[i]! > bestSim) {
+      best = same[i]!
+      bestSim = sims[i]!
     }
   }
   return best && bestSim >= JOIN_THRESHOLD ? { join: best, similarity: bestSim } : { create: true }

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createTestDb, type TestDb, testDialects } from '../../../test/support/databases.js'
 import { createRandom } from '../topics/linear/prng.js'
-import { MAX_OPEN, openStories } from './store-story.js'
+import { loadStories } from './store-story.js'
+import { MAX_OPEN } from './story-window.js'
+
+/** One article's open stories: each language's newest MAX_OPEN read, merged, the newest MAX_OPEN kept. */
+const openStories = async (db: TestDb['db'], from: string, to: string) =>
+  (await loadStories(db, from, to, MAX_OPEN))
+    .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0))
+    .slice(0, MAX_OPEN)
 
 const LANGS = ['vi', 'vi', 'vi', 'en', 'fr', 'zh']
 const DAY = 86_400_000
@@ -54,8 +61,19 @@ for (const dialect of testDialects()) {
         assert.equal(got.length, expected.length, `day ${day}`)
         assert.deepEqual(new Set(got.map((r) => r.id)), new Set(expected.map((r) => r.id)))
         assert.deepEqual(
-          got.map((r) => r.last_seen),
+          got.map((r) => r.lastSeen),
           expected.map((r) => r.last_seen),
+        )
+        const all = await t.db
+          .selectFrom('stories')
+          .select('id')
+          .where('last_seen', '>=', from)
+          .where('first_seen', '<=', to)
+          .execute()
+        assert.equal(
+          (await loadStories(t.db, from, to, null)).length,
+          all.length,
+          'a batch window loads every story',
         )
       }
       assert.ok(new Set((await openStories(t.db, '2026-03-05', '2026-03-12')).map((r) => r.lang)).size > 2)

@@ -1,28 +1,21 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
-import type { Database, StoriesTable } from '../../db/schema.js'
-import {
-  type ArticleForStory,
-  type StoryState,
-  STORY_WINDOW_HOURS,
-  chooseStory,
-  crossLanguageLinks,
-  joinStory,
-} from './assign-story.js'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../../db/schema.js'
+import type { StoryState } from './assign-story.js'
 import type { TermVector } from './story-terms.js'
 
-/** Open stories compared per article: the most recent ones; older ones have closed. */
-export const MAX_OPEN = 300
+/** Rows per multi-row INSERT: 8 parameters each, well under both databases' bound-parameter limits. */
+const ROWS_PER_INSERT = 500
 
 /**
- * Parsed centroids remembered by their JSON text: every article reads the same few hundred open
- * stories, and parsing their centroids again was a large part of its analysis time. Keyed by content,
- * so it can never be stale; cleared when full. Centroids are never mutated (joining makes a new one).
+ * Parsed centroids remembered by their JSON text: one-article windows (the `analyze.article` job)
+ * read the same few hundred open stories article after article, and parsing their centroids again was
+ * a large part of that time. Keyed by content, so never stale; cleared when full. Centroids are never
+ * mutated (joining makes a new one), and the same object keeps its cached comparison arrays.
  */
-const CENTROID_MEMO_SIZE = 4 * MAX_OPEN
-let centroidMemo: Map<string, TermVector> | undefined
+const CENTROID_MEMO_SIZE = 5000
+const centroidMemo = new Map<string, TermVector>()
 
 function parseCentroid(json: string): TermVector {
-  centroidMemo ??= new Map()
   let v = centroidMemo.get(json)
   if (v === undefined) {
     if (centroidMemo.size >= CENTROID_MEMO_SIZE) centroidMemo.clear()
@@ -53,28 +46,29 @@ const toState = (r: {
 })
 
 /**
- * The MAX_OPEN stories of any language seen most recently within the window, newest first. Ordering
- * the whole table by last_seen scanned and sorted every story for every article (time grew with the
- * archive); instead each language's newest are read through stories_open_idx (lang, last_seen) and
- * merged, which gives the same rows.
+ * The stories seen within [from, to] (last_seen >= from, first_seen <= to), read per language through
+ * stories_open_idx (lang, last_seen); with `perLanguage`, only each language's newest that many (what
+ * one article's open stories can be drawn from).
  */
-export async function openStories(db: Kysely<Database>, windowStart: string, windowEnd: string) {
-  const rows: Selectable<StoriesTable>[] = []
+export async function loadStories(
+  db: Kysely<Database>,
+  from: string,
+  to: string,
+  perLanguage: number | null,
+): Promise<StoryState[]> {
+  const out: StoryState[] = []
   for (const lang of await storyLanguages(db)) {
-    const newest = await db
+    let q = db
       .selectFrom('stories')
       .selectAll()
       .where('lang', '=', lang)
-      .where('last_seen', '>=', windowStart)
-      .where('first_seen', '<=', windowEnd)
+      .where('last_seen', '>=', from)
+      .where('first_seen', '<=', to)
       .orderBy('last_seen', 'desc')
-      .limit(MAX_OPEN)
-      .execute()
-    rows.push(...newest)
+    if (perLanguage !== null) q = q.limit(perLanguage)
+    for (const r of await q.execute()) out.push(toState(r))
   }
-  return rows
-    .sort((a, b) => (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : 0))
-    .slice(0, MAX_OPEN)
+  return out
 }
 
 /** The distinct story languages, one index seek each (a loose index scan on both databases). */
@@ -90,92 +84,91 @@ async function storyLanguages(db: Kysely<Database>): Promise<string[]> {
   return r.rows.map((x) => x.lang!).filter(Boolean)
 }
 
+/** Story changes waiting to be written: ids below zero are stories not stored yet. */
+export interface StoryWrites {
+  /** new stories, in creation order */
+  created: number[]
+  /** stored stories whose state changed (joined, or an article left them) */
+  changed: Set<number>
+  /** stored stories not in memory that articles left: how many */
+  decrements: Map<number, number>
+  /** story links by "story other" (the last value of a pair wins) */
+  links: Map<string, { storyId: number; otherId: number; shared: string }>
+}
+
+const row = (s: StoryState) => ({
+  lang: s.lang,
+  title: s.title,
+  first_seen: s.firstSeen,
+  last_seen: s.lastSeen,
+  article_count: s.articleCount,
+  centroid_json: JSON.stringify(s.centroid),
+  keys_json: JSON.stringify(s.keys),
+})
+
 /**
- * Puts an article into a story: its syndication representative's story, else the most similar open
- * story of its language, else a new one; then links the story to other-language stories of the event.
+ * Writes story changes with few statements: new stories in multi-row inserts, changed ones in
+ * multi-row upserts on id, links in multi-row upserts. Returns the stored id of each new story.
+ * A multi-row insert numbers its rows in VALUES order on both databases (the write lock is held),
+ * so the returned ids, ascending, are the new stories in creation order.
  */
-export async function assignStory(
+export async function writeStories(
   db: Kysely<Database>,
-  a: {
-    articleId: number
-    lang: string
-    title: string
-    at: string
-    vector: TermVector
-    keys: string[]
-    dupOf: number | null
-  },
-): Promise<number> {
-  const windowStart = new Date(Date.parse(a.at) - STORY_WINDOW_HOURS * 3_600_000).toISOString()
-  const windowEnd = new Date(Date.parse(a.at) + STORY_WINDOW_HOURS * 3_600_000).toISOString()
-  const open = (await openStories(db, windowStart, windowEnd)).map(toState)
-  const groupStoryId = a.dupOf
-    ? ((await db.selectFrom('articles').select('story_id').where('id', '=', a.dupOf).executeTakeFirst())
-        ?.story_id ?? null)
-    : null
-  const article: ArticleForStory = {
-    lang: a.lang,
-    title: a.title,
-    at: a.at,
-    vector: a.vector,
-    keys: a.keys,
-    groupStoryId,
-  }
-  const previous = (
-    await db.selectFrom('articles').select('story_id').where('id', '=', a.articleId).executeTakeFirst()
-  )?.story_id
-  const decision = chooseStory(article, open)
-  let story: StoryState
-  if ('join' in decision) {
-    // Re-analysis of an article already in this story must not count it twice.
-    story = previous === decision.join.id ? decision.join : joinStory(decision.join, article)
-    await db
-      .updateTable('stories')
-      .set({
-        first_seen: story.firstSeen,
-        last_seen: story.lastSeen,
-        article_count: story.articleCount,
-        centroid_json: JSON.stringify(story.centroid),
-        keys_json: JSON.stringify(story.keys),
-      })
-      .where('id', '=', story.id)
-      .execute()
-  } else {
-    const row = await db
+  w: StoryWrites,
+  state: (id: number) => StoryState,
+): Promise<Map<number, number>> {
+  const ids = new Map<number, number>()
+  for (let i = 0; i < w.created.length; i += ROWS_PER_INSERT) {
+    const part = w.created.slice(i, i + ROWS_PER_INSERT)
+    const rows = await db
       .insertInto('stories')
-      .values({
-        lang: a.lang,
-        title: a.title.slice(0, 500),
-        first_seen: a.at,
-        last_seen: a.at,
-        article_count: 1,
-        centroid_json: JSON.stringify(a.vector),
-        keys_json: JSON.stringify(a.keys),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    story = toState(row)
+      .values(part.map((id) => row(state(id))))
+      .returning('id')
+      .execute()
+    const stored = rows.map((r) => r.id).sort((a, b) => a - b)
+    for (const [k, id] of part.entries()) ids.set(id, stored[k]!)
   }
-  if (previous && previous !== story.id) {
+  const changed = [...w.changed]
+  for (let i = 0; i < changed.length; i += ROWS_PER_INSERT) {
     await db
-      .updateTable('stories')
-      .set((eb) => ({ article_count: eb('article_count', '-', 1) }))
-      .where('id', '=', previous)
+      .insertInto('stories')
+      .values(changed.slice(i, i + ROWS_PER_INSERT).map((id) => ({ id, ...row(state(id)) })))
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          first_seen: eb.ref('excluded.first_seen'),
+          last_seen: eb.ref('excluded.last_seen'),
+          article_count: eb.ref('excluded.article_count'),
+          centroid_json: eb.ref('excluded.centroid_json'),
+          keys_json: eb.ref('excluded.keys_json'),
+        })),
+      )
       .execute()
   }
-  for (const link of crossLanguageLinks(story, open)) {
-    for (const [x, y] of [
-      [story.id, link.id],
-      [link.id, story.id],
-    ] as const) {
-      await db
-        .insertInto('story_links')
-        .values({ story_id: x, other_id: y, shared_json: JSON.stringify(link.shared) })
-        .onConflict((oc) =>
-          oc.columns(['story_id', 'other_id']).doUpdateSet({ shared_json: JSON.stringify(link.shared) }),
-        )
-        .execute()
-    }
+  for (const [id, n] of w.decrements) {
+    await db
+      .updateTable('stories')
+      .set((eb) => ({ article_count: eb('article_count', '-', n) }))
+      .where('id', '=', id)
+      .execute()
   }
-  return story.id
+  const stored = (id: number) => (id > 0 ? id : ids.get(id)!)
+  const links = [...w.links.values()]
+  for (let i = 0; i < links.length; i += ROWS_PER_INSERT) {
+    await db
+      .insertInto('story_links')
+      .values(
+        links.slice(i, i + ROWS_PER_INSERT).map((l) => ({
+          story_id: stored(l.storyId),
+          other_id: stored(l.otherId),
+          shared_json: l.shared,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['story_id', 'other_id'])
+          .doUpdateSet((eb) => ({ shared_json: eb.ref('excluded.shared_json') })),
+      )
+      .execute()
+  }
+  return ids
 }

@@ -5,6 +5,7 @@ import * as m0100 from './0100-ingest.js'
 import * as m0110 from './0110-source-collections.js'
 import * as m0120 from './0120-ingest-skipped-pages.js'
 import * as m0200 from './0200-analysis.js'
+import * as m0210 from './0210-story-generation.js'
 import * as m0300 from './0300-search.js'
 import * as m0310 from './0310-search-deferred-indexes.js'
 import * as m0311 from './0311-search-day-totals.js'
@@ -30,6 +31,7 @@ export const MIGRATIONS: Record<string, MigrationStep> = {
   '0110-source-collections': m0110,
   '0120-ingest-skipped-pages': m0120,
   '0200-analysis': m0200,
+  '0210-story-generation': m0210,
   '0300-search': m0300,
   '0310-search-deferred-indexes': m0310,
   '0311-search-day-totals': m0311,

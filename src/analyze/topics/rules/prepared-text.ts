@@ -20,7 +20,11 @@ export function words(text: string): string[] {
 
 export function prepareText(text: string): PreparedText {
   const exact = words(text)
-  const folded = exact.map(foldText)
+  return prepareWords(exact, exact.map(foldText))
+}
+
+/** The same from words already split, lowercased and folded (shared with the other stages). */
+export function prepareWords(exact: string[], folded: string[]): PreparedText {
   const positions = new Map<string, number[]>()
   folded.forEach((w, i) => {
     const list = positions.get(w)

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { projectDataDir } from '../../../shared/paths.js'
 import { parseRule, type RuleNode } from './parse-rule.js'
 import { evaluateRule } from './match-rules.js'
-import { prepareText } from './prepared-text.js'
+import { type PreparedText, prepareText } from './prepared-text.js'
 
 const TaxonomyFile = z.object({
   glossary: z.record(z.string(), z.array(z.string().min(1))),
@@ -38,6 +38,8 @@ export interface Taxonomy {
   topics: TaxonomyTopic[]
   glossary: Record<string, string[]>
   classify(text: string): TopicMatch[]
+  /** The same over text already prepared (words and numbers, lowercased, and folded). */
+  classifyPrepared(text: PreparedText): TopicMatch[]
 }
 
 /** Loads and compiles the office taxonomy; a broken rule stops loading with its topic and position. */
@@ -50,11 +52,15 @@ export function loadTaxonomy(file = projectDataDir('taxonomy', 'office-topics.js
       throw new Error(`topic ${t.id}: ${(e as Error).message}`, { cause: e })
     }
   })
-  return { topics, glossary: data.glossary, classify: (text) => classifyWith(topics, text) }
+  return {
+    topics,
+    glossary: data.glossary,
+    classify: (text) => classifyWith(topics, prepareText(text)),
+    classifyPrepared: (prepared) => classifyWith(topics, prepared),
+  }
 }
 
-function classifyWith(topics: TaxonomyTopic[], text: string): TopicMatch[] {
-  const prepared = prepareText(text)
+function classifyWith(topics: TaxonomyTopic[], prepared: PreparedText): TopicMatch[] {
   const out: TopicMatch[] = []
   for (const t of topics) {
     const why = new Map<string, number>()

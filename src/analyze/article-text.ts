@@ -1,0 +1,137 @@
+import { foldText } from '../text/fold.js'
+import { normalizeText } from '../text/normalize.js'
+import { type Token, tokenize } from '../text/tokenize.js'
+
+/** Story terms read only the opening of the body: the event is stated first (inverted pyramid). */
+export const STORY_BODY_CHARS = 1500
+
+/** Lowercase words of a text, and the same folded (no diacritics, đ → d). */
+export interface Words {
+  words: string[]
+  folded: string[]
+}
+
+/**
+ * An article tokenized once for every stage that reads words: office topics (words and numbers of
+ * title, lead and body), tone (words of the three) and story terms (words of title, lead and the
+ * opening of the body). Each field is normalized and tokenized once; the tokens equal those of the
+ * stages' own `tokenize(normalizeText(…))` over `title\nlead\nbody` (fields never share a token).
+ */
+export interface ArticleWords {
+  /** words and numbers, lowercased, of title, lead and body in order (office topics) */
+  terms: Words
+  /** words only (no numbers), lowercased, of title, lead and body (article tone) */
+  toneWords: string[]
+  title: Words
+  lead: Words
+  /** words of the first STORY_BODY_CHARS characters of the body as written */
+  bodyStart: Words
+}
+
+/** Folded forms by word: most words of an article were seen before. Cleared when full. */
+const FOLD_MEMO_SIZE = 200_000
+const foldMemo = new Map<string, string>()
+
+export function foldWord(w: string): string {
+  let f = foldMemo.get(w)
+  if (f === undefined) {
+    if (foldMemo.size >= FOLD_MEMO_SIZE) foldMemo.clear()
+    f = foldText(w)
+    foldMemo.set(w, f)
+  }
+  return f
+}
+
+const COMBINING_MARK = /[\u0300-\u036f]/
+
+/**
+ * Lowercase and folded forms of a text's tokens. When lowercasing and folding the whole text keep one
+ * character per character (no combining marks, no `İ`, no `Σ`, whose lowercase depends on what
+ * follows), a token's forms are slices of the whole text's, which is much cheaper than per token
+ * and gives the same strings; otherwise each token is lowercased and folded on its own.
+ */
+function caseForms(text: string): { lower: (t: Token) => string; fold: (t: Token, lower: string) => string } {
+  const lower = text.toLowerCase()
+  if (lower.length === text.length && !text.includes('\u03a3') && !COMBINING_MARK.test(text)) {
+    const folded = foldText(lower)
+    if (folded.length === text.length)
+      return { lower: (t) => lower.slice(t.start, t.end), fold: (t) => folded.slice(t.start, t.end) }
+    return { lower: (t) => lower.slice(t.start, t.end), fold: (_, w) => foldWord(w) }
+  }
+  return { lower: (t) => t.text.toLowerCase(), fold: (_, w) => foldWord(w) }
+}
+
+const wordsOf = (tokens: Token[], forms: ReturnType<typeof caseForms>): Words => {
+  const words: string[] = []
+  const folded: string[] = []
+  for (const t of tokens) {
+    if (t.kind === 'word') {
+      const w = forms.lower(t)
+      words.push(w)
+      folded.push(forms.fold(t, w))
+    }
+  }
+  return { words, folded }
+}
+
+interface Field {
+  text: string
+  tokens: Token[]
+  forms: ReturnType<typeof caseForms>
+}
+
+const field = (raw: string): Field => {
+  const text = normalizeText(raw)
+  return { text, tokens: tokenize(text), forms: caseForms(text) }
+}
+
+/**
+ * Tokens of `normalizeText(body.slice(0, STORY_BODY_CHARS))`, taken from the whole body's tokens when
+ * that normalized opening is a prefix of the normalized body (the usual case): tokens ending inside
+ * it are the same, and only a word cut at its end is tokenized again (offsets kept in the body's, so
+ * its lowercase and folded slices are those of the cut word).
+ */
+function openingField(body: string, whole: Field): Field {
+  if (body.length <= STORY_BODY_CHARS) return whole
+  const opening = normalizeText(body.slice(0, STORY_BODY_CHARS))
+  if (!whole.text.startsWith(opening))
+    return { text: opening, tokens: tokenize(opening), forms: caseForms(opening) }
+  const end = opening.length
+  const tokens: Token[] = []
+  for (const t of whole.tokens) {
+    if (t.end <= end) tokens.push(t)
+    else {
+      if (t.start < end) {
+        for (const u of tokenize(opening.slice(t.start)))
+          tokens.push({ ...u, start: u.start + t.start, end: u.end + t.start })
+      }
+      break
+    }
+  }
+  return { ...whole, tokens }
+}
+
+export function articleWords(a: { title: string; lead: string; body: string }): ArticleWords {
+  const title = field(a.title)
+  const lead = field(a.lead)
+  const body = field(a.body)
+  const opening = openingField(a.body, body)
+  const terms: Words = { words: [], folded: [] }
+  const toneWords: string[] = []
+  for (const f of [title, lead, body]) {
+    for (const t of f.tokens) {
+      if (t.kind !== 'word' && t.kind !== 'number') continue
+      const w = f.forms.lower(t)
+      terms.words.push(w)
+      terms.folded.push(f.forms.fold(t, w))
+      if (t.kind === 'word') toneWords.push(w)
+    }
+  }
+  return {
+    terms,
+    toneWords,
+    title: wordsOf(title.tokens, title.forms),
+    lead: wordsOf(lead.tokens, lead.forms),
+    bodyStart: wordsOf(opening.tokens, opening.forms),
+  }
+}
