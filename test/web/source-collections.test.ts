@@ -179,6 +179,52 @@ for (const dialect of testDialects()) {
       assert.equal(audit.length, 2)
     })
 
+    test("a source's collections are set from its page; unknown ones are refused", async () => {
+      const c = await a.as('analyst')
+      const page = await c.get(`/sources/${ids.bbc}`)
+      assert.match(page.body, /Nguồn này thuộc các nhóm/)
+      const [local, foreign] = [await collection('Báo địa phương'), await collection('Báo chí nước ngoài')]
+      assert.match(page.body, new RegExp(`value="${foreign}" checked`))
+      const form = new URLSearchParams([
+        ['collectionIds', String(local)],
+        ['collectionIds', String(foreign)],
+        ['_csrf', c.csrf],
+      ])
+      const res = await a.app.inject({
+        method: 'POST',
+        url: `/sources/${ids.bbc}/collections`,
+        payload: form.toString(),
+        headers: {
+          cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      })
+      assert.equal(res.statusCode, 302)
+      assert.match((await c.get(`/sources?collection=${local}`)).body, /BBC News Tiếng Việt/)
+      assert.equal((await c.post(`/sources/${ids.bbc}/collections`, {})).statusCode, 302)
+      assert.doesNotMatch((await c.get(`/sources?collection=${foreign}`)).body, /BBC News Tiếng Việt/)
+      await c.get(`/sources/${ids.bbc}`)
+      const bad = await c.post(`/sources/${ids.bbc}/collections`, { collectionIds: '999999' })
+      assert.equal(bad.statusCode, 400)
+      assert.match(bad.body, /Giá trị không hợp lệ/)
+      await c.get('/sources')
+      assert.equal((await c.post('/sources/999999/collections', {})).statusCode, 404)
+      const audit = await a.t.db
+        .selectFrom('audit_log')
+        .select(['before_json', 'after_json'])
+        .where('action', '=', 'source.collections')
+        .orderBy('id')
+        .execute()
+      assert.equal(audit.length, 2)
+      assert.deepEqual(JSON.parse(audit[0]!.after_json ?? '{}').collections.sort(), [
+        'Báo chí nước ngoài',
+        'Báo địa phương',
+      ])
+      const v = await a.as('viewer')
+      assert.doesNotMatch((await v.get(`/sources/${ids.bbc}`)).body, /Nguồn này thuộc các nhóm/)
+      assert.equal((await v.post(`/sources/${ids.bbc}/collections`, {})).statusCode, 403)
+    })
+
     test('a source page shows details, feed errors, the volume chart, latest articles and the explorer link', async () => {
       const v = await a.as('viewer')
       const page = await v.get(`/sources/${ids.tuoitre}`)

@@ -29,6 +29,10 @@ export const CollectionInput = z.object({
     .transform((d) => d || null),
 })
 
+export const MembershipInput = z.object({
+  collectionIds: z.array(z.coerce.number().int().positive()).max(MAX_BULK, 'field.too_many'),
+})
+
 export const AssignInput = z.object({
   collectionId: z.coerce.number({ error: 'field.required' }).int('field.required').positive('field.required'),
   sourceIds: z
@@ -126,5 +130,47 @@ export async function assignSources(db: Kysely<Database>, input: unknown, by: Ac
       after: { sourceIds: ids, changed },
     })
     return changed
+  })
+}
+
+/**
+ * Sets exactly which collections one source belongs to (the source page's checkboxes); unknown
+ * collections are refused. Audited with the names before and after.
+ */
+export async function setSourceCollections(
+  db: Kysely<Database>,
+  sourceId: number,
+  input: unknown,
+  by: Actor,
+): Promise<void> {
+  const wanted = new Set(parseInput(MembershipInput, input).collectionIds)
+  await db.transaction().execute(async (trx) => {
+    const source = await trx.selectFrom('sources').select('id').where('id', '=', sourceId).executeTakeFirst()
+    if (!source) throw new AppError('NOT_FOUND', `No source ${sourceId}`, { details: { sourceId } })
+    const all = await trx.selectFrom('source_collections').select(['id', 'name']).execute()
+    if ([...wanted].some((id) => !all.some((c) => c.id === id)))
+      throw new AppError('VALIDATION_FAILED', 'unknown collection', {
+        fields: [{ field: 'collectionIds', key: 'field.invalid' }],
+      })
+    const current = new Set(
+      (
+        await trx
+          .selectFrom('source_collection_members')
+          .select('collection_id')
+          .where('source_id', '=', sourceId)
+          .execute()
+      ).map((r) => r.collection_id),
+    )
+    for (const id of wanted) if (!current.has(id)) await addMembers(trx, id, [sourceId])
+    for (const id of current) if (!wanted.has(id)) await removeMembers(trx, id, [sourceId])
+    const names = (ids: Set<number>) => all.filter((c) => ids.has(c.id)).map((c) => c.name)
+    await recordAudit(trx, {
+      ...by,
+      action: 'source.collections',
+      entity: 'source',
+      entityId: sourceId,
+      before: { collections: names(current) },
+      after: { collections: names(wanted) },
+    })
   })
 }

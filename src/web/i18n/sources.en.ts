@@ -36,6 +36,7 @@ export const sourcesEn: Record<keyof typeof sourcesVi, string> = {
   'source.state': 'State',
   'source.active': 'Collecting',
   'source.paused': 'Paused',
+  'source.collections_edit': 'This source belongs to',
   'source.feeds': 'Feeds and their state',
   'source.no_feeds': 'This source has no feeds yet.',
   'source.feed': 'Feed',

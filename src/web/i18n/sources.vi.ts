@@ -34,6 +34,7 @@ export const sourcesVi = {
   'source.state': 'Trạng thái',
   'source.active': 'Đang thu thập',
   'source.paused': 'Tạm dừng',
+  'source.collections_edit': 'Nguồn này thuộc các nhóm',
   'source.feeds': 'Kênh thu thập và tình trạng',
   'source.no_feeds': 'Nguồn này chưa có kênh thu thập nào.',
   'source.feed': 'Kênh',

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
+import { can } from '../../accounts/permissions.js'
 import { listFeeds } from '../../db/tables/feeds.js'
-import { collectionsOf } from '../../db/tables/source-collections.js'
+import { collectionsOf, listCollections } from '../../db/tables/source-collections.js'
 import { findSource } from '../../db/tables/sources.js'
 import { applyDefaultMemberships } from '../../ingest/sources/default-collections.js'
 import { dailyVolume, latestArticles } from '../../ingest/sources/source-overview.js'
@@ -10,6 +11,7 @@ import type { AppContext } from '../context.js'
 import { type PageCtx, pageCtx } from '../page-context.js'
 import { Layout } from '../views/layout.js'
 import { volumeChart } from '../views/volume-chart.js'
+import { MembershipCard, registerSourceMembership } from './source-membership.js'
 import { backoffLabel } from './sources-list.js'
 
 /** The volume chart covers one of these spans (days); 30 unless asked. */
@@ -65,6 +67,7 @@ function FeedItem(props: { ctx: PageCtx; f: Feed }) {
 /** One source: details, feeds with their state and errors, articles per day, latest articles. */
 export function registerSourcePage(app: FastifyInstance, ctx: AppContext) {
   const db = ctx.store.db
+  registerSourceMembership(app, ctx)
   app.get<{ Params: { id: string } }>(
     '/sources/:id',
     { config: { access: 'articles.view' } },
@@ -91,11 +94,13 @@ export function registerSourcePage(app: FastifyInstance, ctx: AppContext) {
       }
       const { days } = PageQuery.parse(req.query ?? {})
       await applyDefaultMemberships(db)
-      const [feeds, groups, volume, latest] = await Promise.all([
+      const manage = req.user ? can(req.user.role, 'sources.manage') : false
+      const [feeds, groups, volume, latest, all] = await Promise.all([
         listFeeds(db, source.id),
         collectionsOf(db, [source.id]),
         dailyVolume(db, ctx.store.dialect, source.id, days, new Date()),
         latestArticles(db, source.id, LATEST),
+        manage ? listCollections(db) : Promise.resolve([]),
       ])
       const total = volume.reduce((a, v) => a + v.n, 0)
       const safeChart = volumeChart(volume)
@@ -135,6 +140,16 @@ export function registerSourcePage(app: FastifyInstance, ctx: AppContext) {
               ))}
             </dl>
           </section>
+          {manage ? (
+            <MembershipCard
+              ctx={p}
+              sourceId={source.id}
+              all={all}
+              mine={new Set((groups.get(source.id) ?? []).map((c) => c.id))}
+            />
+          ) : (
+            ''
+          )}
           <section class="card">
             <h2 safe>{t('source.volume')}</h2>
             <nav class="filters" aria-label={t('source.volume')}>
