@@ -3,8 +3,8 @@
  * (jobs off), 50 analysts signed in (sessions started in the database, as the login form would: the
  * login form itself allows 30 sign-ins a minute per address), then in one run:
  *   1. the baseline: `GET /login` (anonymous; layout, CSRF cookie, no data),
- *   2. the mix: bench/workspace.lua cycles the dashboard and explorer URLs, each request carrying the
- *      next user's session cookie.
+ *   2. the dashboard alone, then 3. the mix of dashboard and explorer pages: bench/workspace.lua cycles
+ *      the URLs, each request carrying the next user's session cookie.
  * Prints pages/s, p50/p99, errors, the server's CPU seconds per run (from /proc) and its peak RSS.
  * wrk shares the two cores with the server: its own CPU is part of the load it measures.
  */
@@ -31,7 +31,10 @@ export interface WrkOptions {
   n: number
   seconds: number
   connections: number
+  /** the mix: dashboard and explorer pages */
   urls: string[]
+  /** the dashboard pages alone (a second run) */
+  dashboardUrls: string[]
   record: (fig: Record<string, unknown>) => void
 }
 
@@ -104,6 +107,7 @@ interface WrkResult {
   p99: number
   requests: number
   errors: number
+  non2xx: number
   serverCpuS: number
 }
 
@@ -121,18 +125,24 @@ function wrk(pid: number, args: string[]): WrkResult {
     p99: toMs(pctLine('99')),
     requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? 0),
     errors: non2xx + sockErrors,
+    non2xx,
     serverCpuS,
   }
 }
 
-const line = (name: string, r: WrkResult) =>
-  `${name}: ${r.rps.toFixed(1)} pages/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.requests} requests, ${r.errors} errors, server CPU ${r.serverCpuS.toFixed(1)} s (${((1000 * r.serverCpuS) / Math.max(1, r.requests)).toFixed(1)} ms/page) [load ${load()}]`
+/** Server CPU per page, and the pages one core would serve per second at that cost (the load-free capacity). */
+const line = (name: string, r: WrkResult) => {
+  const ms = (1000 * r.serverCpuS) / Math.max(1, r.requests)
+  return `${name}: ${r.rps.toFixed(1)} pages/s, p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, ${r.requests} requests, ${r.errors} errors (${r.non2xx} non-2xx), server CPU ${r.serverCpuS.toFixed(1)} s = ${ms.toFixed(1)} ms/page = ${(1000 / ms).toFixed(0)} pages per CPU second [load ${load()}]`
+}
 
 export async function runWrk(o: WrkOptions) {
   const tokens = await sessions(o.dir, o.file)
   const urlsFile = join(o.dir, 'wrk-urls.txt')
   const cookiesFile = join(o.dir, 'wrk-cookies.txt')
   writeFileSync(urlsFile, `${o.urls.join('\n')}\n`)
+  const dashFile = join(o.dir, 'wrk-dashboard-urls.txt')
+  writeFileSync(dashFile, `${o.dashboardUrls.join('\n')}\n`)
   writeFileSync(cookiesFile, `${tokens.join('\n')}\n`)
   const { child, origin } = await startServer(o.dir, o.file)
   try {
@@ -161,13 +171,18 @@ export async function runWrk(o: WrkOptions) {
     )
     const base = wrk(child.pid!, [...common, `${origin}/login`])
     console.log(line('baseline: login page', base))
-    const mix = wrk(child.pid!, [...common, '-s', 'bench/workspace.lua', origin, '--', urlsFile, cookiesFile])
+    const browse = (file: string) =>
+      wrk(child.pid!, [...common, '-s', 'bench/workspace.lua', origin, '--', file, cookiesFile])
+    const dash = browse(dashFile)
+    console.log(line(`dashboard only (${o.dashboardUrls.length} pages, ${USERS} users)`, dash))
+    const mix = browse(urlsFile)
     console.log(line(`dashboard + explorer mix (${o.urls.length} pages, ${USERS} users)`, mix))
     const rss = procStats(child.pid!).rssMb
     console.log(
       `ratio pages/s mix / login: ${(mix.rps / base.rps).toFixed(3)}; server peak RSS ${rss.toFixed(0)} MB`,
     )
     o.record({ figure: 'wrk-login', ...base })
+    o.record({ figure: 'wrk-dashboard', ...dash })
     o.record({ figure: 'wrk-mix', ...mix, server_rss_mb: rss })
   } finally {
     child.kill('SIGTERM')

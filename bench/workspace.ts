@@ -53,7 +53,7 @@ function explorerUrls(days30: string): string[] {
     '"thị trường chứng khoán"',
     'source:"Nguồn 12"',
     'place:"Đắk Lắk"',
-    `topic:sensitive.* ${days30}`,
+    `topic:sensitive ${days30}`,
     `tone:<-1 ${days30}`,
     `${days30}`,
     `"hà nội" ${days30}`,
@@ -196,6 +196,7 @@ async function main() {
         seconds: Number(arg('duration', '30')),
         connections: Number(arg('connections', '50')),
         urls: [...DASHBOARD_URLS, ...explorerUrls(last30())],
+        dashboardUrls: DASHBOARD_URLS,
         record,
       })
   } finally {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { createAnalyzer } from '../../src/analyze/analyzer.js'
 import { runAnalysis } from '../../src/analyze/run-analysis.js'
+import { indexMissing } from '../../src/search/index-article.js'
 import { silentLogger } from '../../src/shared/logger.js'
 import { testDialects } from '../support/databases.js'
 import { seedArticle } from '../support/seed.js'
@@ -25,6 +26,7 @@ for (const dialect of testDialects()) {
         country: 'SG',
       })
       await runAnalysis(await createAnalyzer({ db: a.t.db }), a.t.db, silentLogger())
+      await indexMissing(a.t)
     })
     after(() => a.close())
 
@@ -49,6 +51,17 @@ for (const dialect of testDialects()) {
         'the sensitive-topics panel lists the East Sea article',
       )
       assert.match(res.body, /Tỷ lệ tin tiêu cực trên báo nước ngoài/)
+    })
+
+    test('the watchlist panel opens the explorer on the sensitive articles of the period', async () => {
+      const c = await a.as('viewer')
+      const dash = await c.get('/?period=30d')
+      const href = /href="(\/explore\?q=topic%3Asensitive[^"]*)"/.exec(dash.body)?.[1]
+      assert.ok(href, 'the panel links to the explorer')
+      const res = await c.get(href.replace(/&amp;/g, '&'))
+      assert.equal(res.statusCode, 200)
+      assert.match(res.body, /Tensions in the South China Sea/)
+      assert.doesNotMatch(res.body, /Đắk Lắk thu hút đầu tư/)
     })
 
     test('the figures are computed again once an article arrives or is analysed', async () => {

@@ -117,7 +117,7 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
           <strong safe>{t('dash.total', { n: data.total })}</strong>
         </form>
         <div class="grid">
-          <Panel ctx={p} title={t('dash.watchlist')} href={explore(`topic:sensitive.* ${dateQ}`)}>
+          <Panel ctx={p} title={t('dash.watchlist')} href={explore(`topic:sensitive ${dateQ}`)}>
             {sensitive.length === 0 ? <p safe>{t('common.none')}</p> : ''}
             <ul class="items">
               {sensitive.map((s) => (
