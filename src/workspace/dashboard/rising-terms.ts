@@ -37,16 +37,23 @@ export function risingTerms(
   return out.sort((x, y) => y.lift * Math.log(1 + y.count) - x.lift * Math.log(1 + x.count)).slice(0, top)
 }
 
+function wordsOf(text: string): string[] {
+  const words: string[] = []
+  for (const t of tokenize(text)) if (t.kind === 'word') words.push(t.text)
+  return words
+}
+
 function countBigrams(rows: { title: string; lang: string }[]) {
   // `row` marks the last title that counted the term: a term counts once per title, without a set per title
   const counts = new Map<string, { count: number; text: string; row: number }>()
   for (let row = 0; row < rows.length; row++) {
     const r = rows[row]!
     const stop = stopwords(r.lang)
-    const words: string[] = []
-    for (const t of tokenize(normalizeText(r.title))) if (t.kind === 'word') words.push(t.text)
-    // each word folded and stop-checked once, not once per bigram it belongs to
-    const folded = words.map(foldText)
+    const text = normalizeText(r.title)
+    const words = wordsOf(text)
+    // the title folded once and split alike; per word only if folding changed the word boundaries
+    let folded = wordsOf(foldText(text))
+    if (folded.length !== words.length) folded = words.map(foldText)
     const stopped = words.map((w) => stop.has(w.toLowerCase()))
     for (let i = 0; i + 1 < words.length; i++) {
       if (stopped[i] || stopped[i + 1]) continue
