@@ -240,7 +240,10 @@ function pureStages(an: Analyzer, home: Home) {
     ],
     [
       'office topics (rules)',
-      () => an.taxonomy.classifyPrepared(prepareWords(words.terms.words, words.terms.folded)),
+      () =>
+        an.taxonomy.classifyPrepared(
+          prepareWords(words.terms.words, words.terms.folded, words.termFieldEnds),
+        ),
     ],
     ['news topic (model)', (a) => an.news?.classify(all(a))],
     ['tone (article)', () => scoreWords(words.toneWords, lex)],

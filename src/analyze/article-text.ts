@@ -20,6 +20,8 @@ export interface Words {
 export interface ArticleWords {
   /** words and numbers, lowercased, of title, lead and body in order (office topics) */
   terms: Words
+  /** where the title's and the lead's terms end in `terms` */
+  termFieldEnds: [number, number]
   /** words only (no numbers), lowercased, of title, lead and body (article tone) */
   toneWords: string[]
   title: Words
@@ -118,6 +120,7 @@ export function articleWords(a: { title: string; lead: string; body: string }): 
   const opening = openingField(a.body, body)
   const terms: Words = { words: [], folded: [] }
   const toneWords: string[] = []
+  const ends: number[] = []
   for (const f of [title, lead, body]) {
     for (const t of f.tokens) {
       if (t.kind !== 'word' && t.kind !== 'number') continue
@@ -126,9 +129,11 @@ export function articleWords(a: { title: string; lead: string; body: string }): 
       terms.folded.push(f.forms.fold(t, w))
       if (t.kind === 'word') toneWords.push(w)
     }
+    ends.push(terms.words.length)
   }
   return {
     terms,
+    termFieldEnds: [ends[0]!, ends[1]!],
     toneWords,
     title: wordsOf(title.tokens, title.forms),
     lead: wordsOf(lead.tokens, lead.forms),

@@ -87,7 +87,10 @@ export function draftAnalysis(an: Analyzer, a: ArticleRow, home: Home, homeNames
   const rules = words
     ? guard(
         'topics',
-        () => an.taxonomy.classifyPrepared(prepareWords(words.terms.words, words.terms.folded)),
+        () =>
+          an.taxonomy.classifyPrepared(
+            prepareWords(words.terms.words, words.terms.folded, words.termFieldEnds),
+          ),
         [],
       )
     : []

@@ -6,8 +6,16 @@ export type RuleNode =
   | { kind: 'and'; items: RuleNode[] }
   | { kind: 'or'; items: RuleNode[] }
   | { kind: 'not'; item: RuleNode }
+  /** both sides occur within `distance` words of each other (sides: words, phrases, @concepts, OR of them) */
+  | { kind: 'near'; distance: number; items: [RuleNode, RuleNode] }
 
-type Token = { t: 'word' | 'phrase' | 'concept' | 'and' | 'or' | 'not' | '(' | ')'; v: string; pos: number }
+type Token = {
+  t: 'word' | 'phrase' | 'concept' | 'and' | 'or' | 'not' | 'near' | '(' | ')'
+  v: string
+  pos: number
+}
+
+const NEAR = /^NEAR\/(\d{1,2})$/
 
 const TOKEN = /\s*(?:(\()|(\))|"([^"]*)"|@([\w-]+)|([^\s()"]+))/y
 
@@ -31,7 +39,9 @@ function lex(src: string): Token[] {
     else {
       const w = m[5]!
       const op = ({ AND: 'and', OR: 'or', NOT: 'not' } as const)[w as 'AND' | 'OR' | 'NOT']
-      out.push(op ? { t: op, v: w, pos: at } : { t: 'word', v: w, pos: at })
+      if (op) out.push({ t: op, v: w, pos: at })
+      else if (NEAR.test(w)) out.push({ t: 'near', v: w, pos: at })
+      else out.push({ t: 'word', v: w, pos: at })
     }
   }
   return out
@@ -39,7 +49,8 @@ function lex(src: string): Token[] {
 
 /**
  * Parses a topic rule: words, "phrases", @concepts (expanded from the glossary), AND / OR / NOT,
- * parentheses; adjacency means AND. Errors name the position (1-based).
+ * `A NEAR/n B` (within n words; binds tighter than AND; its sides are words, phrases, @concepts or
+ * parenthesised ORs of them), parentheses; adjacency means AND. Errors name the position (1-based).
  */
 export function parseRule(src: string, glossary: Record<string, string[]>): RuleNode {
   const toks = lex(src)
@@ -57,12 +68,24 @@ export function parseRule(src: string, glossary: Record<string, string[]>): Rule
     return items.length === 1 ? items[0]! : { kind: 'or', items }
   }
   const andExpr = (): RuleNode => {
-    const items = [unary()]
+    const items = [nearExpr()]
     while (toks[i] && toks[i]!.t !== 'or' && toks[i]!.t !== ')') {
       if (toks[i]!.t === 'and') i++
-      items.push(unary())
+      items.push(nearExpr())
     }
     return items.length === 1 ? items[0]! : { kind: 'and', items }
+  }
+  const nearExpr = (): RuleNode => {
+    let left = unary()
+    while (toks[i]?.t === 'near') {
+      const distance = Number(NEAR.exec(toks[i]!.v)![1])
+      if (!positional(left)) fail('NEAR needs words, phrases or @concepts before it')
+      i++
+      const right = unary()
+      if (!positional(right)) fail('NEAR needs words, phrases or @concepts after it')
+      left = { kind: 'near', distance, items: [left, right] }
+    }
+    return left
   }
   const unary = (): RuleNode => {
     const tok = toks[i]
@@ -87,6 +110,8 @@ export function parseRule(src: string, glossary: Record<string, string[]>): Rule
     }
     return fail(`unexpected "${tok.v}"`)
   }
+  const positional = (n: RuleNode): boolean =>
+    n.kind === 'phrase' || (n.kind === 'or' && n.items.every(positional))
   const tree = orExpr()
   if (i < toks.length) fail(`unexpected "${toks[i]!.v}"`)
   return tree

@@ -10,6 +10,8 @@ export interface PreparedText {
   exact: string[]
   folded: string[]
   positions: Map<string, number[]>
+  /** where the title's and the lead's words end (title words weigh most as evidence); absent: one field */
+  fieldEnds?: [number, number]
 }
 
 export function words(text: string): string[] {
@@ -24,14 +26,14 @@ export function prepareText(text: string): PreparedText {
 }
 
 /** The same from words already split, lowercased and folded (shared with the other stages). */
-export function prepareWords(exact: string[], folded: string[]): PreparedText {
+export function prepareWords(exact: string[], folded: string[], fieldEnds?: [number, number]): PreparedText {
   const positions = new Map<string, number[]>()
   folded.forEach((w, i) => {
     const list = positions.get(w)
     if (list) list.push(i)
     else positions.set(w, [i])
   })
-  return { exact, folded, positions }
+  return fieldEnds ? { exact, folded, positions, fieldEnds } : { exact, folded, positions }
 }
 
 /** A phrase to look for: each word matches exactly when both sides carry diacritics, folded otherwise. */
@@ -50,11 +52,11 @@ export function phrasePattern(text: string): PhrasePattern {
   }
 }
 
-/** How many times the phrase occurs in the text. */
-export function countPhrase(t: PreparedText, p: PhrasePattern): number {
+/** Where the phrase starts in the text (word indexes, ascending). */
+export function phraseStarts(t: PreparedText, p: PhrasePattern): number[] {
   const first = p.words[0]
-  if (!first) return 0
-  let n = 0
+  if (!first) return []
+  const out: number[] = []
   for (const start of t.positions.get(first.folded) ?? []) {
     let ok = true
     for (let k = 0; k < p.words.length && ok; k++) {
@@ -65,7 +67,16 @@ export function countPhrase(t: PreparedText, p: PhrasePattern): number {
       const textPlain = t.exact[i] === t.folded[i]
       ok = w.plain || textPlain ? t.folded[i] === w.folded : t.exact[i] === w.exact
     }
-    if (ok) n++
+    if (ok) out.push(start)
   }
-  return n
+  return out
+}
+
+/** How many times the phrase occurs in the text. */
+export const countPhrase = (t: PreparedText, p: PhrasePattern): number => phraseStarts(t, p).length
+
+/** Evidence weight of a word by its field: title 3, lead 2, body 1 (plain text: 1). */
+export function fieldWeight(t: PreparedText, i: number): number {
+  if (!t.fieldEnds) return 1
+  return i < t.fieldEnds[0] ? 3 : i < t.fieldEnds[1] ? 2 : 1
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { projectDataDir } from '../../../shared/paths.js'
 import { parseRule, type RuleNode } from './parse-rule.js'
-import { evaluateRule } from './match-rules.js'
+import { RuleMatches, evaluateRule } from './match-rules.js'
 import { type PreparedText, prepareText } from './prepared-text.js'
 
 const TaxonomyFile = z.object({
@@ -13,6 +13,8 @@ const TaxonomyFile = z.object({
       sensitive: z.boolean(),
       label: z.object({ vi: z.string(), en: z.string() }),
       rule: z.string().min(1),
+      /** least evidence: matches weighted by field (title 3, lead 2, body 1), overlapping ones once */
+      min: z.number().int().min(1).max(20).optional(),
     }),
   ),
 })
@@ -22,6 +24,8 @@ export interface TaxonomyTopic {
   sensitive: boolean
   label: { vi: string; en: string }
   rule: string
+  /** least evidence for the topic to apply (see TaxonomyFile) */
+  min: number
   tree: RuleNode
 }
 
@@ -47,7 +51,7 @@ export function loadTaxonomy(file = projectDataDir('taxonomy', 'office-topics.js
   const data = TaxonomyFile.parse(JSON.parse(readFileSync(file, 'utf8')))
   const topics = data.topics.map((t) => {
     try {
-      return { ...t, tree: parseRule(t.rule, data.glossary) }
+      return { ...t, min: t.min ?? 1, tree: parseRule(t.rule, data.glossary) }
     } catch (e) {
       throw new Error(`topic ${t.id}: ${(e as Error).message}`, { cause: e })
     }
@@ -63,11 +67,14 @@ export function loadTaxonomy(file = projectDataDir('taxonomy', 'office-topics.js
 function classifyWith(topics: TaxonomyTopic[], prepared: PreparedText): TopicMatch[] {
   const out: TopicMatch[] = []
   for (const t of topics) {
-    const why = new Map<string, number>()
-    if (!evaluateRule(t.tree, prepared, why) || why.size === 0) continue
-    const hits = [...why.values()].reduce((a, b) => a + b, 0)
-    const score = Math.min(1, 0.3 + 0.15 * why.size + 0.05 * hits)
-    const list = [...why].map(([w, count]) => ({ text: w, count })).sort((a, b) => b.count - a.count)
+    const found = new RuleMatches()
+    if (!evaluateRule(t.tree, prepared, found) || found.byPhrase.size === 0) continue
+    if (found.evidence(prepared) < t.min) continue
+    const list = [...found.byPhrase]
+      .map(([w, starts]) => ({ text: w, count: starts.size }))
+      .sort((a, b) => b.count - a.count)
+    const hits = list.reduce((a, b) => a + b.count, 0)
+    const score = Math.min(1, 0.3 + 0.15 * list.length + 0.05 * hits)
     out.push({
       topic: t.id,
       sensitive: t.sensitive,
