@@ -9,10 +9,17 @@ export class RuleMatches {
 
   /** A phrase matched at `start`; `span` is the evidence it gives (a NEAR pair gives one span for both). */
   add(text: string, start: number, span: [number, number]): void {
-    let set = this.byPhrase.get(text)
-    if (!set) this.byPhrase.set(text, (set = new Set()))
-    set.add(start)
+    this.starts(text).add(start)
     this.addSpan(span[0], span[1])
+  }
+
+  private starts(text: string): Set<number> {
+    let set = this.byPhrase.get(text)
+    if (!set) {
+      set = new Set()
+      this.byPhrase.set(text, set)
+    }
+    return set
   }
 
   private addSpan(start: number, end: number): void {
@@ -21,8 +28,7 @@ export class RuleMatches {
 
   merge(other: RuleMatches): void {
     for (const [text, starts] of other.byPhrase) {
-      let set = this.byPhrase.get(text)
-      if (!set) this.byPhrase.set(text, (set = new Set()))
+      const set = this.starts(text)
       for (const s of starts) set.add(s)
     }
     for (const [start, end] of other.spans) this.addSpan(start, end)
