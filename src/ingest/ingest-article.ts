@@ -1,17 +1,13 @@
-import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
-import { findByContentHash, insertArticle, nearDuplicateCandidates } from '../db/tables/articles.js'
-import { normalizeText } from '../text/normalize.js'
-import { type DedupeColumns, dedupeColumns, fingerprintFromColumns } from './dedupe/dedupe-columns.js'
-import { fingerprint, isNearDuplicate } from './dedupe/fingerprint.js'
-import { extractArticle } from './extract/extract-article.js'
-import type { ExtractedArticle } from './extract/types.js'
 import { classifyFetchError } from './fetch/classify-fetch-error.js'
 import type { IngestContext } from './ingest-context.js'
-import { decodeBytes } from './parse/charset.js'
+import { prepareArticle } from './prepare-article.js'
 import type { Candidate } from './refresh-feed.js'
+import { writeArticle } from './store/article-writer.js'
 import { NOT_AN_ARTICLE, NOT_AN_ARTICLE_REASON, recordSkippedPage } from './store/skipped-pages.js'
+import { isHeavyPage, PAGE_JOB_TIMEOUT_MS } from './work/heavy-input.js'
+import { sharedWorkPool } from './work/work-pool.js'
 
 /** Compresses on libuv's thread pool: ~1 ms per 30 KB page that the event loop does not spend. */
 const gzipAsync = promisify(gzip)
@@ -65,57 +61,57 @@ async function storePage(
   const gzipped = gzipAsync(res.bytes)
   // a failure before the await below must not leave the compression's rejection unhandled
   gzipped.catch(() => {})
-  const html = decodeBytes(res.bytes, { charset: res.charset }).text
-  const page = extractArticle(html, { url: res.url })
-  const a = mergeWithEntry(page, c)
-  if (!a.articleBody && page.warnings.includes('no-article')) return skipNonArticle(ctx, c, res.url)
-  // Paragraphs stay (one blank line between them); a body that repeats the lead drops it.
-  const lead = normalizeText(a.lead)
-  const fullBody = normalizeText(a.articleBody, { keepNewlines: true }).replace(/\n/g, '\n\n')
-  const body = lead && fullBody.startsWith(lead) ? fullBody.slice(lead.length).replace(/^\s+/, '') : fullBody
-  // Reprints often change the title: the body alone decides what is the same text.
-  const fp = fingerprint(body || a.title)
-  const cols = dedupeColumns(fp)
-  const now = ctx.now().toISOString()
-  const raw = {
-    fetched_at: res.fetchedAt,
-    final_url: res.url,
-    http_status: res.status,
-    content_type: res.contentType,
-    sha256: createHash('sha256').update(res.bytes).digest('hex'),
-    html_gz: await gzipped,
+  const input = {
+    bytes: res.bytes,
+    charset: res.charset,
+    finalUrl: res.url,
+    entry: c,
+    sourceLang: c.sourceLang,
   }
-  // Group lookup and insert as one step: two copies of a release fetched together must see each other.
-  const { stored, dupOf } = await oneAtATime(ctx.db, async () => {
-    const dupOf = await findGroup(ctx, cols, fp)
-    const row = {
+  // big or deeply nested pages are extracted on a worker thread: seconds of parsing never block the loop
+  const p = isHeavyPage(res.bytes)
+    ? await (ctx.work ?? sharedWorkPool()).run('prepareArticle', input, { timeoutMs: PAGE_JOB_TIMEOUT_MS })
+    : prepareArticle(input)
+  if (p.kind === 'not-an-article') return skipNonArticle(ctx, c, res.url)
+  const now = ctx.now()
+  const written = await writeArticle(ctx.db, {
+    row: {
       source_id: c.sourceId,
       feed_id: c.feedId,
       url: res.url,
       canonical_url: c.canonicalUrl,
-      title: normalizeText(a.title).slice(0, 1000) || c.url,
-      author: a.author ? normalizeText(a.author).slice(0, 300) : null,
+      title: p.title,
+      author: p.author,
       // Undated pages take their fetch time, so every article sits on the timeline; a warning says so.
-      published_at: a.publishedAt ?? now,
-      modified_at: a.updatedAt,
-      fetched_at: now,
-      lang: a.lang ?? c.sourceLang,
-      lead: lead.slice(0, 5000),
-      body_text: body,
-      content_html: a.contentHtml,
-      image_url: a.images[0]?.src ?? null,
-      word_count: body ? body.split(/\s+/).length : 0,
-      ...cols,
-      dup_of: dupOf,
-      warnings: [...a.warnings, ...(a.publishedAt ? [] : ['date-from-fetch'])].join(',') || null,
-      created_at: now,
-    }
-    return { stored: await insertArticle(ctx.db, row, raw), dupOf }
+      published_at: p.publishedAt ?? now.toISOString(),
+      modified_at: p.modifiedAt,
+      fetched_at: now.toISOString(),
+      lang: p.lang,
+      lead: p.lead,
+      body_text: p.bodyText,
+      content_html: p.contentHtml,
+      image_url: p.imageUrl,
+      word_count: p.wordCount,
+      ...p.cols,
+      warnings: [...p.warnings, ...(p.publishedAt ? [] : ['date-from-fetch'])].join(',') || null,
+      created_at: now.toISOString(),
+    },
+    raw: {
+      fetched_at: res.fetchedAt,
+      final_url: res.url,
+      http_status: res.status,
+      content_type: res.contentType,
+      sha256: p.sha256,
+      html_gz: await gzipped,
+    },
+    cols: p.cols,
+    fp: p.fp,
+    since: new Date(now.getTime() - NEAR_DUP_WINDOW_DAYS * 86_400_000).toISOString(),
   })
-  if (!stored.created) return { status: 'exists', id: stored.id }
-  ctx.log.debug({ article_id: stored.id, dup_of: dupOf }, 'article stored')
-  await ctx.onArticle?.(stored.id)
-  return { status: 'stored', id: stored.id, dupOf }
+  if (!written.created) return { status: 'exists', id: written.id }
+  ctx.log.debug({ article_id: written.id, dup_of: written.dupOf }, 'article stored')
+  await ctx.onArticle?.(written.id)
+  return { status: 'stored', id: written.id, dupOf: written.dupOf }
 }
 
 /** A page with no article text and no feed text to fall back on: its reason is kept, no row is stored. */
@@ -139,44 +135,4 @@ async function skipNonArticle(
   )
   ctx.log.info({ entry_url: c.url, feed_id: c.feedId, reason_code: skip.code }, 'page is not an article')
   return { status: 'skipped', ...skip }
-}
-
-/** The tail of the store step running on each database handle, in this process. */
-const storeSteps = new WeakMap<object, Promise<unknown>>()
-
-/** Runs `step` after every step queued before it on the same database handle (failures included). */
-function oneAtATime<T>(db: object, step: () => Promise<T>): Promise<T> {
-  const next = (storeSteps.get(db) ?? Promise.resolve()).then(step, step)
-  storeSteps.set(
-    db,
-    next.catch(() => {}),
-  )
-  return next
-}
-
-/** The page wins where it says something; the feed entry fills the gaps (title, date, author, text). */
-function mergeWithEntry(page: ExtractedArticle, c: Candidate): ExtractedArticle {
-  let fromFeed: ExtractedArticle | null = null
-  if (!page.articleBody && c.contentHtml)
-    fromFeed = extractArticle(`<article>${c.contentHtml}</article>`, { url: c.url })
-  return {
-    ...page,
-    title: page.title || c.title || '',
-    author: page.author ?? c.author ?? null,
-    publishedAt: page.publishedAt ?? c.publishedAt ?? null,
-    lead: page.lead || c.summary || '',
-    articleBody: page.articleBody || fromFeed?.articleBody || '',
-    contentHtml: page.articleBody ? page.contentHtml : (fromFeed?.contentHtml ?? ''),
-  }
-}
-
-/** The representative of the article's syndication group, if an earlier article is the same text. */
-async function findGroup(ctx: IngestContext, cols: DedupeColumns, fp: ReturnType<typeof fingerprint>) {
-  const exact = await findByContentHash(ctx.db, cols.content_hash)
-  if (exact) return exact.dup_of ?? exact.id
-  const since = new Date(ctx.now().getTime() - NEAR_DUP_WINDOW_DAYS * 86_400_000).toISOString()
-  for (const cand of await nearDuplicateCandidates(ctx.db, cols, since)) {
-    if (isNearDuplicate(fp, fingerprintFromColumns(cand))) return cand.dup_of ?? cand.id
-  }
-  return null
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../shared/logger.js'
 import { createFetcher } from './fetch/create-fetcher.js'
 import type { Fetcher } from './fetch/fetch-types.js'
 import { createPoliteClient, type PoliteClient } from './fetch/polite-client.js'
+import type { WorkPool } from './work/work-pool.js'
 
 /** What the ingest stages need: the store, a polite guarded HTTP client, a logger and a clock. */
 export interface IngestContext {
@@ -14,6 +15,8 @@ export interface IngestContext {
   now: () => Date
   /** Called for each newly stored article (analysis, indexing, alerts hook in here). */
   onArticle?: (articleId: number) => Promise<void>
+  /** Worker threads for big pages and feeds; the process's shared pool when absent. */
+  work?: WorkPool
 }
 
 type FetchConfig = Pick<

@@ -27,6 +27,8 @@ export interface IngestRunSummary {
 
 /** The default spread of article fetches across sites; politeness per site is the client's job. */
 const DEFAULT_CONCURRENCY = 8
+/** Articles waiting in the queue at most (per pass); more are added as these start. */
+const QUEUED_AHEAD = 200
 
 /**
  * One ingest pass: refresh the due feeds, then fetch, extract and store every new article they list.
@@ -60,29 +62,34 @@ export async function runIngest(ctx: IngestContext, opts: IngestRunOptions = {})
       const fresh = r.candidates.filter((c) => !claimed.has(c.canonicalUrl))
       for (const c of fresh) claimed.add(c.canonicalUrl)
       opts.onProgress?.({ kind: 'total', n: fresh.length })
-      const tasks = fresh.map((c) =>
-        pool
-          .add(async () => {
-            const out = await ingestArticle(ctx, {
-              ...c,
-              sourceId: source.id,
-              feedId: feed.id,
-              sourceLang: source.lang,
+      const tasks: Promise<void>[] = []
+      for (const c of fresh) {
+        // a feed of thousands of new entries is queued a slice at a time, not in one long turn
+        if (pool.size >= QUEUED_AHEAD) await pool.onSizeLessThan(QUEUED_AHEAD / 2)
+        tasks.push(
+          pool
+            .add(async () => {
+              const out = await ingestArticle(ctx, {
+                ...c,
+                sourceId: source.id,
+                feedId: feed.id,
+                sourceLang: source.lang,
+              })
+              if (out.status === 'stored') {
+                summary.stored++
+                if (out.dupOf !== null) summary.duplicates++
+              } else if (out.status === 'exists') summary.existing++
+              else if (out.status === 'skipped') summary.skipped++
+              else summary.failed++
+              opts.onProgress?.({ kind: 'done' })
             })
-            if (out.status === 'stored') {
-              summary.stored++
-              if (out.dupOf !== null) summary.duplicates++
-            } else if (out.status === 'exists') summary.existing++
-            else if (out.status === 'skipped') summary.skipped++
-            else summary.failed++
-            opts.onProgress?.({ kind: 'done' })
-          })
-          .catch((e: unknown) => {
-            // ingestArticle returns its failures; anything else must still not escape as an unhandled rejection
-            summary.failed++
-            ctx.log.error({ err: e, entry_url: c.url }, 'article task failed')
-          }),
-      )
+            .catch((e: unknown) => {
+              // ingestArticle returns its failures; anything else must still not escape as an unhandled rejection
+              summary.failed++
+              ctx.log.error({ err: e, entry_url: c.url }, 'article task failed')
+            }),
+        )
+      }
       await Promise.all(tasks)
       // only now is every entry of the response stored (or given up on): its validators may be kept
       if (r.validators) await recordFeedValidators(ctx.db, feed.id, r.validators)
