@@ -116,7 +116,7 @@ async function product(store: Db, site: Served) {
   console.log(
     `  after the pass: RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, heap used ${heap} MB`,
   )
-  return { seconds, cpu: cpuSeconds(cpu0), stored: summary.stored, summary }
+  return { seconds, cpu: cpuSeconds(cpu0), stored: summary.stored, summary, load: loadavg()[0]! }
 }
 
 /** Plain fetch with one retry: a keep-alive socket the server just closed fails once (the product retries too). */
@@ -144,7 +144,7 @@ async function baseline(insert: (row: (string | null)[]) => Promise<void>, site:
     })
   }
   await pool.onIdle()
-  return { seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(cpu0), stored }
+  return { seconds: (performance.now() - t0) / 1000, cpu: cpuSeconds(cpu0), stored, load: loadavg()[0]! }
 }
 
 const BASELINE_TABLE =
@@ -202,10 +202,12 @@ async function pgReachable(url: string): Promise<boolean> {
   }
 }
 
-function line(label: string, r: { seconds: number; cpu: number; stored: number }) {
+/** Wall clock, CPU time of this process, and the 1-minute load average when the pass ended. */
+function line(label: string, r: { seconds: number; cpu: number; stored: number; load: number }) {
   const rate = (r.stored / r.seconds).toFixed(1).padStart(7)
   const perCpu = (r.stored / r.cpu).toFixed(1).padStart(7)
-  return `${label.padEnd(44)} ${String(r.stored).padStart(5)} articles  ${r.seconds.toFixed(1).padStart(6)} s  ${rate} articles/s  ${perCpu} per CPU-s`
+  const load = r.load.toFixed(1)
+  return `${label.padEnd(44)} ${String(r.stored).padStart(5)} articles  ${r.seconds.toFixed(1).padStart(6)} s  ${rate} articles/s  ${perCpu} per CPU-s (${r.cpu.toFixed(1)} CPU-s, load ${load})`
 }
 
 async function main() {
