@@ -7,7 +7,8 @@ import { pageCtx } from '../../page-context.js'
 import { Pager } from '../../views/form.js'
 import { formatDecimal } from '../../views/format-number.js'
 import { Layout } from '../../views/layout.js'
-import { LabellingBlock, type LabellingData, loadLabelling } from './topic-labelling.js'
+import { LabellingBlock, type LabellingData } from './labelling-block.js'
+import { loadLabelling } from './topic-labelling.js'
 import { canEdit, pageOf, VIEW } from './topic-web.js'
 
 const MEMBERS_PAGE = 25
