@@ -88,55 +88,63 @@ const field = (raw: string): Field => {
 }
 
 /**
- * Tokens of `normalizeText(body.slice(0, STORY_BODY_CHARS))`, taken from the whole body's tokens when
- * that normalized opening is a prefix of the normalized body (the usual case): tokens ending inside
- * it are the same, and only a word cut at its end is tokenized again (offsets kept in the body's, so
- * its lowercase and folded slices are those of the cut word).
+ * Words of `normalizeText(body.slice(0, STORY_BODY_CHARS))`, taken from the whole body's when that
+ * normalized opening is a prefix of the normalized body (the usual case): tokens ending inside it are
+ * the same, and only a token cut at its end is tokenized again (offsets kept in the body's, so its
+ * lowercase and folded slices are those of the cut word).
  */
-function openingField(body: string, whole: Field): Field {
-  if (body.length <= STORY_BODY_CHARS) return whole
+function openingWords(body: string, whole: Field, words: Words, wordEnds: number[]): Words {
+  if (body.length <= STORY_BODY_CHARS) return words
   const opening = normalizeText(body.slice(0, STORY_BODY_CHARS))
-  if (!whole.text.startsWith(opening))
-    return { text: opening, tokens: tokenize(opening), forms: caseForms(opening) }
+  if (!whole.text.startsWith(opening)) return wordsOf(tokenize(opening), caseForms(opening))
   const end = opening.length
-  const tokens: Token[] = []
-  for (const t of whole.tokens) {
-    if (t.end <= end) tokens.push(t)
-    else {
-      if (t.start < end) {
-        for (const u of tokenize(opening.slice(t.start)))
-          tokens.push({ ...u, start: u.start + t.start, end: u.end + t.start })
-      }
-      break
+  let n = 0
+  while (n < wordEnds.length && wordEnds[n]! <= end) n++
+  const out: Words = { words: words.words.slice(0, n), folded: words.folded.slice(0, n) }
+  const cut = whole.tokens.find((t) => t.end > end)
+  if (cut && cut.start < end) {
+    for (const u of tokenize(opening.slice(cut.start))) {
+      if (u.kind !== 'word') continue
+      const t = { ...u, start: u.start + cut.start, end: u.end + cut.start }
+      const w = whole.forms.lower(t)
+      out.words.push(w)
+      out.folded.push(whole.forms.fold(t, w))
     }
   }
-  return { ...whole, tokens }
+  return out
 }
 
 export function articleWords(a: { title: string; lead: string; body: string }): ArticleWords {
-  const title = field(a.title)
-  const lead = field(a.lead)
-  const body = field(a.body)
-  const opening = openingField(a.body, body)
+  const fields = [field(a.title), field(a.lead), field(a.body)]
   const terms: Words = { words: [], folded: [] }
   const toneWords: string[] = []
   const ends: number[] = []
-  for (const f of [title, lead, body]) {
+  const own: Words[] = []
+  const bodyWordEnds: number[] = []
+  for (const [k, f] of fields.entries()) {
+    const mine: Words = { words: [], folded: [] }
     for (const t of f.tokens) {
       if (t.kind !== 'word' && t.kind !== 'number') continue
       const w = f.forms.lower(t)
+      const folded = f.forms.fold(t, w)
       terms.words.push(w)
-      terms.folded.push(f.forms.fold(t, w))
-      if (t.kind === 'word') toneWords.push(w)
+      terms.folded.push(folded)
+      if (t.kind === 'word') {
+        toneWords.push(w)
+        mine.words.push(w)
+        mine.folded.push(folded)
+        if (k === 2) bodyWordEnds.push(t.end)
+      }
     }
     ends.push(terms.words.length)
+    own.push(mine)
   }
   return {
     terms,
     termFieldEnds: [ends[0]!, ends[1]!],
     toneWords,
-    title: wordsOf(title.tokens, title.forms),
-    lead: wordsOf(lead.tokens, lead.forms),
-    bodyStart: wordsOf(opening.tokens, opening.forms),
+    title: own[0]!,
+    lead: own[1]!,
+    bodyStart: openingWords(a.body, fields[2]!, own[2]!, bodyWordEnds),
   }
 }
