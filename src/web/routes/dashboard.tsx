@@ -19,6 +19,8 @@ import { Layout } from '../views/layout.js'
 
 type Query = { period?: string; from?: string; to?: string; scope?: string }
 
+const VISIT_RESOLUTION_MS = 60_000
+
 const explore = (q: string) => `/explore?q=${encodeURIComponent(q)}`
 
 function Panel(props: { title: string; href?: string; ctx: PageCtx; children?: Children }) {
@@ -74,7 +76,9 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
       }),
       newSensitive(db, lastVisit),
     ])
-    await putSetting(db, visitKey, new Date().toISOString())
+    // a visit is remembered to the minute: reloading does not write on every request
+    if (Date.now() - Date.parse(lastVisit) > VISIT_RESOLUTION_MS)
+      await putSetting(db, visitKey, new Date().toISOString())
     const { data, rising } = view
     const { tone, topics, kinds, langs } = view.charts
     const dateQ = `date:${period.days[0]}..${period.days[period.days.length - 1]}`
