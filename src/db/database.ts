@@ -60,7 +60,7 @@ async function openSqlite(opts: DbOptions): Promise<Db> {
   } catch (e) {
     throw mapSqliteError(e, file)
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) })
   return {
     db,
     dialect: 'sqlite',
@@ -68,6 +68,35 @@ async function openSqlite(opts: DbOptions): Promise<Db> {
     sqlite: handle,
     close: async () => {
       await db.destroy()
+    },
+  }
+}
+
+/** Prepared statements kept per SQLite handle (least recently used dropped first). */
+const STATEMENT_CACHE_SIZE = 256
+
+/**
+ * The handle as Kysely sees it, with `prepare` reusing statements by SQL text: Kysely prepares every
+ * query it runs, and preparing costs as much as running a small insert (ingest runs the same handful
+ * of statements per article). A statement still being iterated is never handed out twice.
+ */
+function withStatementCache(handle: SqliteDriver.Database) {
+  const cache = new Map<string, SqliteDriver.Statement>()
+  return {
+    close: () => handle.close(),
+    prepare(sql: string) {
+      const hit = cache.get(sql)
+      if (hit && !hit.busy) {
+        cache.delete(sql)
+        cache.set(sql, hit)
+        return hit
+      }
+      const stmt = handle.prepare(sql)
+      if (!hit) {
+        cache.set(sql, stmt)
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+      }
+      return stmt
     },
   }
 }
