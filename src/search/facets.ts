@@ -209,20 +209,19 @@ export async function facetCounts(
         limit,
         opts,
       )
-      const names =
-        rows.length === 0
-          ? []
-          : await store.db
-              .selectFrom('article_places')
-              .select(['place_id', 'name'])
-              .where(
-                'place_id',
-                'in',
-                rows.map((r) => r.key),
-              )
-              .groupBy(['place_id', 'name'])
-              .execute()
-      const byId = new Map(names.map((n) => [n.place_id, n.name]))
+      // One indexed row per place for its name: grouping every mention of a common place read
+      // ~100,000 rows at a million articles.
+      const names = await Promise.all(
+        rows.map((r) =>
+          store.db
+            .selectFrom('article_places')
+            .select(['place_id', 'name'])
+            .where('place_id', '=', r.key)
+            .limit(1)
+            .executeTakeFirst(),
+        ),
+      )
+      const byId = new Map(names.flatMap((n) => (n ? [[n.place_id, n.name] as const] : [])))
       return rows.map((r) => ({ ...r, label: byId.get(r.key) ?? r.key }))
     }
     case 'tone': {
