@@ -75,7 +75,7 @@ export function topEntries(m: Map<string, number>, n: number): [string, number][
 }
 
 /** Terms as small integers, so a vector is read as two typed arrays. Renumbered when too many. */
-const MAX_VOCABULARY = 1_000_000
+const MAX_VOCABULARY = 200_000
 let vocabulary = new Map<string, number>()
 let vocabularyGeneration = 0
 /** A weight per term id: the vector compared with many, set and cleared around each comparison. */
