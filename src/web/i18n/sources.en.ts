@@ -59,4 +59,8 @@ export const sourcesEn: Record<keyof typeof sourcesVi, string> = {
   'source.back': 'Back to the sources',
   'source.copy': 'republished copy',
   'field.select_sources': 'Select at least one source.',
+  'source.skipped_pages': 'Pages passed over as not articles: {n}',
+  'source.skip.NOT_AN_ARTICLE':
+    'no article text on the page (a section, tag, listing or home page?): not stored, looked at again in 30 days',
+  'source.retry_after': 'Tried again after',
 }

@@ -57,4 +57,8 @@ export const sourcesVi = {
   'source.back': 'Về danh sách nguồn tin',
   'source.copy': 'bản đăng lại',
   'field.select_sources': 'Hãy chọn ít nhất một nguồn.',
+  'source.skipped_pages': 'Trang bỏ qua vì không phải bài viết: {n}',
+  'source.skip.NOT_AN_ARTICLE':
+    'không có nội dung bài viết (trang chuyên mục, thẻ, danh sách hoặc trang chủ?): không lưu, xem lại sau 30 ngày',
+  'source.retry_after': 'Thử lại sau',
 } as const

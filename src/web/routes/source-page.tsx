@@ -6,6 +6,7 @@ import { collectionsOf, listCollections } from '../../db/tables/source-collectio
 import { findSource } from '../../db/tables/sources.js'
 import { applyDefaultMemberships } from '../../ingest/sources/default-collections.js'
 import { dailyVolume, latestArticles } from '../../ingest/sources/source-overview.js'
+import { skippedPagesOfFeed } from '../../ingest/store/skipped-pages.js'
 import { formatDateTime } from '../../shared/time.js'
 import type { AppContext } from '../context.js'
 import { type PageCtx, pageCtx } from '../page-context.js'
@@ -29,8 +30,33 @@ const PageQuery = z.object({
 export const sourceQuery = (name: string) => `source:"${name.replace(/"/g, ' ').trim()}"`
 
 type Feed = Awaited<ReturnType<typeof listFeeds>>[number]
+type Skipped = Awaited<ReturnType<typeof skippedPagesOfFeed>>
+/** Pages passed over shown per feed: the latest few, with how many in all. */
+const SKIPPED_SHOWN = 5
 
-function FeedItem(props: { ctx: PageCtx; f: Feed }) {
+function SkippedPages(props: { ctx: PageCtx; pages: Skipped }) {
+  const { t } = props.ctx
+  if (props.pages.length === 0) return <></>
+  return (
+    <details class="skipped">
+      <summary safe>{t('source.skipped_pages', { n: props.pages.length })}</summary>
+      <ul>
+        {props.pages.slice(0, SKIPPED_SHOWN).map((s) => (
+          <li>
+            <a href={s.url} rel="noopener noreferrer nofollow" safe>
+              {s.url}
+            </a>{' '}
+            <small safe>
+              {`${formatDateTime(s.last_seen_at)} · ${t(`source.skip.${s.reason_code}`) === `source.skip.${s.reason_code}` ? s.reason : t(`source.skip.${s.reason_code}`)} · ${t('source.retry_after')}: ${formatDateTime(s.retry_after)}`}
+            </small>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+function FeedItem(props: { ctx: PageCtx; f: Feed; skipped: Skipped }) {
   const { t } = props.ctx
   const f = props.f
   return (
@@ -60,6 +86,7 @@ function FeedItem(props: { ctx: PageCtx; f: Feed }) {
       ) : (
         ''
       )}
+      <SkippedPages ctx={props.ctx} pages={props.skipped} />
     </li>
   )
 }
@@ -102,6 +129,9 @@ export function registerSourcePage(app: FastifyInstance, ctx: AppContext) {
         latestArticles(db, source.id, LATEST),
         manage ? listCollections(db) : Promise.resolve([]),
       ])
+      const skipped = new Map(
+        await Promise.all(feeds.map(async (f) => [f.id, await skippedPagesOfFeed(db, f.id, 100)] as const)),
+      )
       const total = volume.reduce((a, v) => a + v.n, 0)
       const safeChart = volumeChart(volume)
       const details: [string, string][] = [
@@ -177,7 +207,7 @@ export function registerSourcePage(app: FastifyInstance, ctx: AppContext) {
             {feeds.length === 0 ? <p safe>{t('source.no_feeds')}</p> : ''}
             <ul class="feeds">
               {feeds.map((f) => (
-                <FeedItem ctx={p} f={f} />
+                <FeedItem ctx={p} f={f} skipped={skipped.get(f.id) ?? []} />
               ))}
             </ul>
           </section>
