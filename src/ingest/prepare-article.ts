@@ -1,3 +1,4 @@
+import { withoutDatelineEdges } from './extract/foreign-edges.js'
 import { createHash } from 'node:crypto'
 import { normalizeText } from '../text/normalize.js'
 import { type DedupeColumns, dedupeColumns } from './dedupe/dedupe-columns.js'
@@ -54,9 +55,10 @@ export function prepareArticle(input: PrepareInput): PreparedArticle | { kind: '
   // Paragraphs stay (one blank line between them); a body that repeats the lead drops it.
   const lead = normalizeText(a.lead)
   const fullBody = normalizeText(a.articleBody, { keepNewlines: true }).replace(/\n/g, '\n\n')
-  const body = lead && fullBody.startsWith(lead) ? fullBody.slice(lead.length).replace(/^\s+/, '') : fullBody
-  // Reprints often change the title: the body alone decides what is the same text.
-  const fp = fingerprint(body || a.title)
+  const dropLead = (t: string) => (lead && t.startsWith(lead) ? t.slice(lead.length).replace(/^\s+/, '') : t)
+  const body = dropLead(fullBody)
+  // Reprints often change the title and restamp the date: the body without them decides what is the same text.
+  const fp = fingerprint(dropLead(withoutDatelineEdges(fullBody).replace(/^\s+/, '')) || a.title)
   return {
     kind: 'article',
     title: normalizeText(a.title).slice(0, 1000) || input.entry.url,

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import { PROJECT_ROOT } from '../../shared/paths.js'
 import { extractArticle } from './extract-article.js'
-import { bylineOf, isForeignDateline } from './foreign-edges.js'
+import { bylineOf, isForeignDateline, withoutDatelineEdges } from './foreign-edges.js'
 
 const SENTENCE =
   'HANOI — The ministry said on Tuesday that the new rules on traceable growing areas take effect next month.'
@@ -30,13 +30,21 @@ describe('foreign-page edges', () => {
     assert.equal(bylineOf('Bypass roads open'), null)
   })
 
-  it('cuts a wire page date line and closing credit from the body, and names the author', () => {
+  it('keeps a wire page date line in the body but not in what reprints compare; cuts and names the credit', () => {
     // the demo wire page (golden case): stamp, summary, body and credit all inside one <article>
     const dir = join(PROJECT_ROOT, 'test', 'fixtures', 'extract', 'wire-release-dateline-byline')
     const a = extractArticle(readFileSync(join(dir, 'source.html'), 'utf8'))
-    assert.ok(a.articleBody.startsWith('The Department of Agriculture and Environment'), a.articleBody)
+    assert.ok(a.articleBody.startsWith('18 Jan 2026 01:17 UTC\n'), a.articleBody)
     assert.ok(a.articleBody.endsWith('pepper and cashew.'), a.articleBody)
-    assert.doesNotMatch(a.articleBody, /18 Jan 2026|By APW/)
+    assert.doesNotMatch(a.articleBody, /By APW/)
     assert.equal(a.author, 'APW Newsdesk')
+    const compared = withoutDatelineEdges(a.articleBody)
+    assert.ok(compared.trim().startsWith('The Department of Agriculture and Environment'), compared)
+  })
+
+  it('leaves a dateline-free or one-line text alone', () => {
+    assert.equal(withoutDatelineEdges('18 Jan 2026'), '18 Jan 2026')
+    assert.equal(withoutDatelineEdges(`${SENTENCE}\n\n${SENTENCE}`), `${SENTENCE}\n\n${SENTENCE}`)
+    assert.equal(withoutDatelineEdges(`${SENTENCE}\n\nUpdated: March 5, 2024`), `${SENTENCE}\n`)
   })
 })

@@ -37,18 +37,24 @@ export function bylineOf(text: string): string | null {
 }
 
 /**
- * Edge cleaning for pages not in Vietnamese, whose article container holds its own stamp and credit
- * (a wire release: date line on top, "By APW Newsdesk" at the foot): date-only blocks among the first
- * and last few blocks go, and a closing "By …" line goes and names the author. Two reprints of one
- * release then compare on their text alone.
+ * Edge cleaning for pages not in Vietnamese, whose article container holds its own credit (a wire
+ * release: "By APW Newsdesk" at the foot): a closing "By …" line goes and names the author. Date
+ * stamps stay in the body (readers and Readability keep them); near-duplicate fingerprints leave
+ * them out instead (`withoutDatelineEdges`), so two reprints of one release compare on their text.
  */
 export function cleanForeignEdges(content: Element): { author: string | null } {
-  let blocks = leafBlocks(content)
-  const edges = new Set([...blocks.slice(0, EDGE_BLOCKS), ...blocks.slice(-EDGE_BLOCKS)])
-  for (const b of edges) if (blocks.length > 1 && isForeignDateline(innerText(b))) removeNode(b)
-  blocks = leafBlocks(content)
+  const blocks = leafBlocks(content)
   const last = blocks[blocks.length - 1]
   const author = last && blocks.length > 1 ? bylineOf(innerText(last)) : null
   if (author && last) removeNode(last)
   return { author }
+}
+
+/** A body without the date-only lines among its first and last few lines: what reprints share. */
+export function withoutDatelineEdges(text: string): string {
+  const lines = text.split('\n')
+  const content = lines.flatMap((l, i) => (l.trim() ? [i] : []))
+  const edges = new Set([...content.slice(0, EDGE_BLOCKS), ...content.slice(-EDGE_BLOCKS)])
+  if (content.length < 2) return text
+  return lines.filter((l, i) => !(edges.has(i) && isForeignDateline(l))).join('\n')
 }
