@@ -74,6 +74,8 @@ async function openSqlite(opts: DbOptions): Promise<Db> {
 
 /** Prepared statements kept per SQLite handle (least recently used dropped first). */
 const STATEMENT_CACHE_SIZE = 256
+/** Longer SQL (bulk inserts, `update … from (values …)`) is prepared each time, not cached. */
+const CACHEABLE_SQL_CHARS = 2000
 
 /**
  * The handle as Kysely sees it, with `prepare` reusing statements by SQL text: Kysely prepares every
@@ -92,7 +94,9 @@ function withStatementCache(handle: SqliteDriver.Database) {
         return hit
       }
       const stmt = handle.prepare(sql)
-      if (!hit) {
+      // Multi-row statements carry their row count in the text: each size would take a slot (and hold
+      // its memory) for a statement prepared once per batch anyway.
+      if (!hit && sql.length <= CACHEABLE_SQL_CHARS) {
         cache.set(sql, stmt)
         if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
       }
