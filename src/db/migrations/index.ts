@@ -11,8 +11,8 @@ import * as m0310 from './0310-search-deferred-indexes.js'
 import * as m0311 from './0311-search-day-totals.js'
 import * as m0400 from './0400-monitor.js'
 import * as m0410 from './0410-triage.js'
-import * as m0430 from './0430-dashboard-indexes.js'
 import * as m0420 from './0420-notification-settings.js'
+import * as m0430 from './0430-dashboard-indexes.js'
 import * as m0440 from './0440-watchlist-matches.js'
 
 export interface MigrationStep {
@@ -37,7 +37,7 @@ export const MIGRATIONS: Record<string, MigrationStep> = {
   '0311-search-day-totals': m0311,
   '0400-monitor': m0400,
   '0410-triage': m0410,
-  '0430-dashboard-indexes': m0430,
   '0420-notification-settings': m0420,
+  '0430-dashboard-indexes': m0430,
   '0440-watchlist-matches': m0440,
 }
