@@ -36,7 +36,7 @@ const SKIPPED_SHOWN = 5
 
 function SkippedPages(props: { ctx: PageCtx; pages: Skipped }) {
   const { t } = props.ctx
-  if (props.pages.length === 0) return <></>
+  if (props.pages.length === 0) return ''
   return (
     <details class="skipped">
       <summary safe>{t('source.skipped_pages', { n: props.pages.length })}</summary>
