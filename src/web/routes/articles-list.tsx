@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
 import { Pager } from '../views/form.js'
 import { Layout } from '../views/layout.js'
+import { TableHead } from '../views/table-head.js'
 
 const PAGE_SIZE = 50
 
@@ -28,15 +29,10 @@ export function registerArticlesList(app: FastifyInstance, ctx: AppContext) {
           <h1 safe>{`${t('articles.title')} (${total})`}</h1>
           {rows.length === 0 ? <p safe>{t('common.none')}</p> : ''}
           <table>
-            <thead>
-              <tr>
-                {['articles.published', 'articles.title', 'articles.source', 'articles.lang'].map((k) => (
-                  <th scope="col" safe>
-                    {t(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              t={t}
+              keys={['articles.published', 'articles.title', 'articles.source', 'articles.lang']}
+            />
             <tbody>
               {rows.slice(0, PAGE_SIZE).map((a) => (
                 <tr>

@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
 import { Pager } from '../views/form.js'
 import { Layout } from '../views/layout.js'
+import { TableHead } from '../views/table-head.js'
 
 const PAGE_SIZE = 50
 
@@ -25,15 +26,10 @@ export function registerAudit(app: FastifyInstance, ctx: AppContext) {
           <h1 safe>{t('audit.title')}</h1>
           {rows.length === 0 ? <p safe>{t('common.none')}</p> : ''}
           <table>
-            <thead>
-              <tr>
-                {['audit.at', 'audit.actor', 'audit.action', 'audit.entity', 'audit.change'].map((k) => (
-                  <th scope="col" safe>
-                    {t(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              t={t}
+              keys={['audit.at', 'audit.actor', 'audit.action', 'audit.entity', 'audit.change']}
+            />
             <tbody>
               {rows.slice(0, PAGE_SIZE).map((r) => (
                 <tr>

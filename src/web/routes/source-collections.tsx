@@ -13,6 +13,7 @@ import { type PageCtx, pageCtx } from '../page-context.js'
 import { ErrorPage } from '../views/error-page.js'
 import { emptyForm, Field, Form, type FormState } from '../views/form.js'
 import { Layout } from '../views/layout.js'
+import { TableHead } from '../views/table-head.js'
 import { registerSourcePage } from './source-page.js'
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
@@ -100,15 +101,10 @@ function CollectionsPage(props: {
       </p>
       {props.collections.length === 0 ? <p safe>{t('collections.none')}</p> : ''}
       <table>
-        <thead>
-          <tr>
-            {['collections.name', 'collections.sources', 'collections.default', 'common.actions'].map((k) => (
-              <th scope="col" safe>
-                {t(k)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          t={t}
+          keys={['collections.name', 'collections.sources', 'collections.default', 'common.actions']}
+        />
         <tbody>
           {props.collections.map((c) => (
             <CollectionRow ctx={ctx} c={c} form={props.edit?.id === c.id ? props.edit.form : undefined} />

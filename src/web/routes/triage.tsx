@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { TriageStatus } from '../../db/schema.js'
+import { watchlistsOfArticles } from '../../monitor/store/watchlist-matches.js'
 import { AppError } from '../../shared/errors.js'
 import { formatDateTime } from '../../shared/time.js'
-import { watchlistsOfArticles } from '../../monitor/store/watchlist-matches.js'
 import { STATUSES, triageQueue, triageWatchlists, updateTriage } from '../../workspace/triage/triage.js'
 import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
 import { Pager } from '../views/form.js'
 import { Layout } from '../views/layout.js'
+import { TableHead } from '../views/table-head.js'
 
 const PAGE_SIZE = 50
 type Query = { status?: string; mine?: string; page?: string; watchlist?: string }
@@ -98,23 +99,18 @@ export function registerTriage(app: FastifyInstance, ctx: AppContext) {
           <input type="hidden" name="_csrf" value={p.csrf} />
           <input type="hidden" name="back" value={base} />
           <table class="triage">
-            <thead>
-              <tr>
-                {[
-                  'triage.select',
-                  'articles.published',
-                  'articles.title',
-                  'articles.source',
-                  'triage.status',
-                  'triage.assignee',
-                  'triage.tags',
-                ].map((k) => (
-                  <th scope="col" safe>
-                    {t(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              t={t}
+              keys={[
+                'triage.select',
+                'articles.published',
+                'articles.title',
+                'articles.source',
+                'triage.status',
+                'triage.assignee',
+                'triage.tags',
+              ]}
+            />
             <tbody>
               {rows.slice(0, PAGE_SIZE).map((r) => (
                 <tr data-id={String(r.id)}>

@@ -1,15 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can } from '../../../accounts/permissions.js'
 import { searchAdapter } from '../../../monitor/search-adapter.js'
-import { countMatches } from '../../../search/search-articles.js'
 import { createWatchlist } from '../../../monitor/store/watchlists.js'
 import { readWatchlistForm } from '../../../monitor/watchlist-input.js'
 import { type WatchlistSummary, watchlistOverview } from '../../../monitor/watchlist-overview.js'
+import { countMatches } from '../../../search/search-articles.js'
 import { isAppError } from '../../../shared/errors.js'
 import type { AppContext } from '../../context.js'
 import { type PageCtx, pageCtx } from '../../page-context.js'
 import { emptyForm, Form, type FormState } from '../../views/form.js'
 import { Layout } from '../../views/layout.js'
+import { TableHead } from '../../views/table-head.js'
 import { auditChange } from './audit.js'
 import { WatchlistFields } from './parts.js'
 
@@ -34,22 +35,17 @@ function WatchlistsPage(props: { ctx: PageCtx; lists: WatchlistSummary[]; form: 
       </p>
       {props.lists.length === 0 ? <p safe>{t('watchlists.none')}</p> : ''}
       <table class="watchlists">
-        <thead>
-          <tr>
-            {[
-              'watchlists.name',
-              'watchlists.query',
-              'watchlists.owner',
-              'watchlists.new_since_visit',
-              'watchlists.last_week',
-              'common.actions',
-            ].map((k) => (
-              <th scope="col" safe>
-                {t(k)}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          t={t}
+          keys={[
+            'watchlists.name',
+            'watchlists.query',
+            'watchlists.owner',
+            'watchlists.new_since_visit',
+            'watchlists.last_week',
+            'common.actions',
+          ]}
+        />
         <tbody>
           {props.lists.map((s) => (
             <tr data-id={String(s.watchlist.id)}>

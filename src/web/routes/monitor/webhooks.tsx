@@ -15,6 +15,7 @@ import type { AppContext } from '../../context.js'
 import { pageCtx } from '../../page-context.js'
 import { emptyForm, Field, Form, type FormState, Pager } from '../../views/form.js'
 import { Layout } from '../../views/layout.js'
+import { TableHead } from '../../views/table-head.js'
 import { auditChange, idParam } from './audit.js'
 
 const OUTBOX_PAGE = 50
@@ -80,21 +81,16 @@ export function registerWebhooks(app: FastifyInstance, ctx: AppContext) {
         )}
         {hooks.length === 0 ? <p safe>{t('webhooks.none')}</p> : ''}
         <table class="webhooks">
-          <thead>
-            <tr>
-              {[
-                'webhooks.name',
-                'webhooks.url',
-                'webhooks.status',
-                'webhooks.created_at',
-                'common.actions',
-              ].map((k) => (
-                <th scope="col" safe>
-                  {t(k)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            t={t}
+            keys={[
+              'webhooks.name',
+              'webhooks.url',
+              'webhooks.status',
+              'webhooks.created_at',
+              'common.actions',
+            ]}
+          />
           <tbody>
             {hooks.map((h) => (
               <tr data-id={String(h.id)}>
@@ -141,23 +137,18 @@ export function registerWebhooks(app: FastifyInstance, ctx: AppContext) {
           <h2 safe>{t('webhooks.outbox')}</h2>
           {outbox.length === 0 ? <p safe>{t('webhooks.outbox_none')}</p> : ''}
           <table class="outbox">
-            <thead>
-              <tr>
-                {[
-                  'webhooks.status',
-                  'webhooks.channel',
-                  'webhooks.target',
-                  'webhooks.attempts',
-                  'webhooks.next_attempt',
-                  'webhooks.last_error',
-                  'common.actions',
-                ].map((k) => (
-                  <th scope="col" safe>
-                    {t(k)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              t={t}
+              keys={[
+                'webhooks.status',
+                'webhooks.channel',
+                'webhooks.target',
+                'webhooks.attempts',
+                'webhooks.next_attempt',
+                'webhooks.last_error',
+                'common.actions',
+              ]}
+            />
             <tbody>
               {outbox.slice(0, OUTBOX_PAGE).map((o) => (
                 <tr data-id={String(o.id)} class={o.status}>
