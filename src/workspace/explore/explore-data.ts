@@ -4,6 +4,7 @@ import {
   type FacetCount,
   facetCounts,
   type FacetName,
+  metadataFacets,
   type TimeBucket,
 } from '../../search/facets.js'
 import { type SearchPage, type SearchSort, searchArticles } from '../../search/search-articles.js'
@@ -16,6 +17,8 @@ export const PAGE_SIZE = 20
  */
 export const MAX_DAY_BARS = 120
 export const FACETS: FacetName[] = ['source', 'country', 'lang', 'topic', 'place', 'tone']
+/** Entries shown per facet. */
+const FACET_LIMIT = 8
 
 export interface HitExtras {
   topics: string[]
@@ -53,7 +56,9 @@ export async function explore(
 ): Promise<ExploreOutcome> {
   try {
     const t = { timeoutMs: opts.timeoutMs }
-    const [page, attention, ...facetLists] = await Promise.all([
+    // source, country, language and tone come from one pass over the matches; topics and places
+    // (several per article) each need their own
+    const [page, attention, meta, topic, place] = await Promise.all([
       searchArticles(store, q, {
         ...t,
         sort: opts.sort,
@@ -61,12 +66,12 @@ export async function explore(
         offset: (opts.page - 1) * PAGE_SIZE,
       }),
       attentionOverTime(store, q, 'day', t),
-      ...FACETS.map((f) => facetCounts(store, q, f, { ...t, limit: 8 })),
+      metadataFacets(store, q, { ...t, limit: FACET_LIMIT }),
+      facetCounts(store, q, 'topic', { ...t, limit: FACET_LIMIT }),
+      facetCounts(store, q, 'place', { ...t, limit: FACET_LIMIT }),
     ])
-    const facets = Object.fromEntries(FACETS.map((f, i) => [f, facetLists[i] ?? []])) as Record<
-      FacetName,
-      FacetCount[]
-    >
+    const all: Record<FacetName, FacetCount[]> = { ...meta, topic, place }
+    const facets = Object.fromEntries(FACETS.map((f) => [f, all[f]])) as Record<FacetName, FacetCount[]>
     return {
       ok: true,
       result: {
