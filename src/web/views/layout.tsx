@@ -7,7 +7,7 @@ const NAV: { href: string; key: string; perm: Permission | null }[] = [
   { href: '/', key: 'nav.home', perm: null },
   { href: '/explore', key: 'nav.explore', perm: 'articles.view' },
   { href: '/triage', key: 'nav.triage', perm: 'triage.edit' },
-  { href: '/watchlists', key: 'nav.watchlists', perm: 'watchlists.edit' },
+  { href: '/watchlists', key: 'nav.watchlists', perm: 'articles.view' },
   { href: '/topics', key: 'nav.topics', perm: 'watchlists.edit' },
   { href: '/notifications', key: 'nav.notifications', perm: 'workspace.view' },
   { href: '/articles', key: 'nav.articles', perm: 'articles.view' },
