@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { readMail, startSmtp, type TestSmtp } from '../../src/monitor/deliver/mail-test-support.js'
-import {
-  browserSkip,
-  type E2eServer,
-  launchBrowser,
-  loginViaForm,
-  screenshot,
-  setupDemoOffice,
-  startServer,
-} from './e2e-kit.js'
+import { browserSkip, type E2eServer, type OfficeSession, officeSession, screenshot } from './e2e-kit.js'
 import { monitorJobs } from './monitor-kit.js'
 
 const ADMIN = 'quantri@e2e.vn'
@@ -21,24 +13,20 @@ const QUERY = 'topic:sensitive.religion'
  * loopback: the e-mail arrives with the explorer link, and the in-app notification with it.
  */
 describe('an alert rule made in the browser sends a real e-mail', { skip: browserSkip() }, () => {
+  let session: OfficeSession
   let server: E2eServer
   let smtp: TestSmtp
-  let browser: Browser
   let page: Page
   let jobs: ReturnType<typeof monitorJobs>
   before(async () => {
     smtp = await startSmtp()
-    browser = await launchBrowser()
-    server = await startServer()
-    await setupDemoOffice(server.store, ADMIN)
+    session = await officeSession(ADMIN, { demo: false })
+    ;({ server, page } = session)
     jobs = monitorJobs(server, smtp.url)
-    page = await (await browser.newContext()).newPage()
-    await loginViaForm(page, server.baseUrl, ADMIN)
   })
   after(async () => {
     await jobs?.close()
-    await browser?.close()
-    await server?.close()
+    await session?.close()
     await smtp?.close()
   })
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { runSetup } from '../../src/accounts/setup.js'
 import { loadConfig } from '../../src/config/load-config.js'
 import type { FixtureSite } from '../../src/demo/fixture-site/index.js'
@@ -115,6 +115,46 @@ export async function setupDemoOffice(store: TestDb, email: string): Promise<voi
     },
     null,
   )
+}
+
+export interface OfficeSession {
+  browser: Browser
+  server: E2eServer
+  context: BrowserContext
+  page: Page
+  close(): Promise<void>
+}
+
+/**
+ * What most browser tests start from: a browser, the app on loopback with the demo office set up
+ * (and the demo press loaded unless `demo: false`), and its admin signed in on a fresh page.
+ */
+export async function officeSession(admin: string, opts: { demo?: boolean } = {}): Promise<OfficeSession> {
+  const browser = await launchBrowser()
+  let server: E2eServer | undefined
+  try {
+    server = await startServer()
+    await setupDemoOffice(server.store, admin)
+    if (opts.demo !== false) await server.loadDemo()
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await loginViaForm(page, server.baseUrl, admin)
+    const s = server
+    return {
+      browser,
+      server: s,
+      context,
+      page,
+      async close() {
+        await browser.close()
+        await s.close()
+      },
+    }
+  } catch (e) {
+    await browser.close()
+    await server?.close()
+    throw e
+  }
 }
 
 /** Signs in through the login form and waits for the page it leads to. */

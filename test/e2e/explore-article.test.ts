@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { gunzipSync } from 'node:zlib'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import {
-  browserSkip,
-  type E2eServer,
-  launchBrowser,
-  loginViaForm,
-  screenshot,
-  setupDemoOffice,
-  startServer,
-} from './e2e-kit.js'
+import type { BrowserContext, Page } from 'playwright-core'
+import { browserSkip, type E2eServer, type OfficeSession, officeSession, screenshot } from './e2e-kit.js'
 
 const ADMIN = 'quantri@e2e.vn'
 const MONTAGNARD = "In Vietnam's Central Highlands, Montagnard Christians say they worship in fear"
@@ -26,23 +18,15 @@ async function hostileArticleId(server: E2eServer): Promise<number> {
 const activeId = (page: Page) => page.evaluate('document.activeElement ? document.activeElement.id : ""')
 
 describe('explorer and article pages on the demo corpus', { skip: browserSkip() }, () => {
+  let session: OfficeSession
   let server: E2eServer
-  let browser: Browser
   let context: BrowserContext
   let page: Page
   before(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-    await setupDemoOffice(server.store, ADMIN)
-    await server.loadDemo()
-    context = await browser.newContext()
-    page = await context.newPage()
-    await loginViaForm(page, server.baseUrl, ADMIN)
+    session = await officeSession(ADMIN)
+    ;({ server, context, page } = session)
   })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  after(() => session?.close())
 
   test('"/" focuses the query box; topic:sensitive.religion finds the Montagnard article', async () => {
     await page.goto(`${server.baseUrl}/explore`)

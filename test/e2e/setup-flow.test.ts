@@ -77,7 +77,9 @@ describe('first run in the browser: setup with the demo, login, dashboard', { sk
     await page.getByLabel('Nhập lại mật khẩu').fill(E2E_PASSWORD)
     await Promise.all([
       page.waitForURL('**/login?ok=setup.done', { timeout: DEMO_LOAD_TIMEOUT_MS }),
-      page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click({ noWaitAfter: true, timeout: DEMO_LOAD_TIMEOUT_MS }),
+      page
+        .getByRole('button', { name: 'Hoàn tất thiết lập' })
+        .click({ noWaitAfter: true, timeout: DEMO_LOAD_TIMEOUT_MS }),
     ])
     assert.equal(await page.locator('output.flash').innerText(), 'Đã thiết lập xong. Vui lòng đăng nhập.')
     const n = await server.store.db

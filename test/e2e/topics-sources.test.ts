@@ -1,34 +1,19 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import {
-  browserSkip,
-  type E2eServer,
-  launchBrowser,
-  loginViaForm,
-  screenshot,
-  setupDemoOffice,
-  startServer,
-} from './e2e-kit.js'
+import type { Page } from 'playwright-core'
+import { browserSkip, type E2eServer, type OfficeSession, officeSession, screenshot } from './e2e-kit.js'
 
 const ADMIN = 'quantri-chude@e2e.vn'
 
 describe('trained topics and source pages on the demo corpus', { skip: browserSkip() }, () => {
+  let session: OfficeSession
   let server: E2eServer
-  let browser: Browser
   let page: Page
   before(async () => {
-    browser = await launchBrowser()
-    server = await startServer()
-    await setupDemoOffice(server.store, ADMIN)
-    await server.loadDemo()
-    page = await (await browser.newContext()).newPage()
-    await loginViaForm(page, server.baseUrl, ADMIN)
+    session = await officeSession(ADMIN)
+    ;({ server, page } = session)
   })
-  after(async () => {
-    await browser?.close()
-    await server?.close()
-  })
+  after(() => session?.close())
 
   test('labelling on a topic page changes the label counts in place (buttons and y/n keys), undo too', async () => {
     await page.goto(`${server.baseUrl}/topics`)

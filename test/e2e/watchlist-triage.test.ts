@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import {
-  browserSkip,
-  type E2eServer,
-  launchBrowser,
-  loginViaForm,
-  screenshot,
-  setupDemoOffice,
-  startServer,
-} from './e2e-kit.js'
+import type { Page } from 'playwright-core'
+import { browserSkip, type E2eServer, type OfficeSession, officeSession, screenshot } from './e2e-kit.js'
 import { monitorJobs } from './monitor-kit.js'
 
 const ADMIN = 'quantri@e2e.vn'
@@ -23,22 +15,15 @@ describe(
   'a watchlist finds the distorted foreign article and triage records the decision',
   { skip: browserSkip() },
   () => {
+    let session: OfficeSession
     let server: E2eServer
-    let browser: Browser
     let page: Page
     let watchlistId = 0
     before(async () => {
-      browser = await launchBrowser()
-      server = await startServer()
-      await setupDemoOffice(server.store, ADMIN)
-      await server.loadDemo()
-      page = await (await browser.newContext()).newPage()
-      await loginViaForm(page, server.baseUrl, ADMIN)
+      session = await officeSession(ADMIN)
+      ;({ server, page } = session)
     })
-    after(async () => {
-      await browser?.close()
-      await server?.close()
-    })
+    after(() => session?.close())
 
     test('a broken query is refused with its position; the fixed one is saved and finds the article', async () => {
       await page.goto(`${server.baseUrl}/watchlists`)
