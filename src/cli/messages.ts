@@ -136,7 +136,10 @@ const en: Record<CliKey, string> = {
   'error.prefix': 'Error',
 }
 
-export type CliT = (key: CliKey, params?: Record<string, string | number>) => string
+/** Translates a CLI message; `lang` is the language it speaks (commands reuse it for other catalogues). */
+export type CliT = ((key: CliKey, params?: Record<string, string | number>) => string) & {
+  readonly lang: 'vi' | 'en'
+}
 
 export function cliTranslator(argv: string[], env: NodeJS.ProcessEnv): CliT {
   const i = argv.indexOf('--lang')
@@ -145,8 +148,9 @@ export function cliTranslator(argv: string[], env: NodeJS.ProcessEnv): CliT {
     argv.find((a) => a.startsWith('--lang='))?.slice(7) ??
     env.HAIDANG_CLI_LANG
   const cat = lang === 'en' ? en : vi
-  return (key, params) => {
+  const translate = (key: CliKey, params?: Record<string, string | number>) => {
     const text: string = cat[key]
     return params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text
   }
+  return Object.assign(translate, { lang: lang === 'en' ? ('en' as const) : ('vi' as const) })
 }

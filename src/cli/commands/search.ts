@@ -4,6 +4,7 @@ import { commandContext } from '../context.js'
 import type { Logger } from '../../shared/logger.js'
 import type { CliT } from '../messages.js'
 import { progress } from '../progress.js'
+import { queryErrorText } from '../query-error-text.js'
 import type { Runtime } from '../runtime.js'
 
 /**
@@ -72,6 +73,11 @@ export function registerSearch(program: Command, t: CliT) {
             timeoutMs: config.queryTimeoutMs,
             out: process.stdout,
           })
+        } catch (e) {
+          const text = queryErrorText(e, query, t)
+          if (text === null) throw e
+          process.stderr.write(text)
+          process.exitCode = 2
         } finally {
           await store.close()
         }
