@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { DialectName } from '../db/dialect.js'
 import { ftsExpression, isFtsExpressible } from './backends/fts5-compile.js'
+import type { PrefixTerms } from './backends/prefix-terms.js'
 import { pgLeafCondition, pgLeafRank } from './backends/pg-compile.js'
 import { fieldCondition } from './field-conditions.js'
 import type { NearNode, QueryNode, TextNode } from './query/ast.js'
@@ -30,7 +31,8 @@ export interface CompiledSearch {
    * SQLite with words and no prefix: the same walk, but each visited row is looked up in FTS5 by its
    * id (`rowid = d.article_id`) instead of collecting every match first. A lookup costs a few
    * microseconds, collecting about one per match, so this wins when a page needs few rows of the
-   * walk: a very common word. A prefix would merge all its words' lists at every lookup: no probe.
+   * walk: a very common word. An FTS5 prefix query (one not expanded to its words, see
+   * prefix-terms.ts) would merge all its words' lists at every lookup: no probe.
    */
   readonly probe?: { readonly from: RawBuilder<unknown>; readonly where: RawBuilder<boolean> }
   /**
@@ -74,36 +76,39 @@ const unscored = (ids: readonly number[]) =>
 const deadlineCheck = (id: RawBuilder<unknown>) =>
   sql<boolean>`(${id} % ${sql.raw(String(DEADLINE_SAMPLE))} <> 0 or hd_deadline(${id}))`
 
-const hasPrefix = (n: QueryNode): boolean =>
+/** Does the tree still hold an FTS5 prefix query (one not expanded to its words)? */
+const hasPrefix = (n: QueryNode, terms: PrefixTerms): boolean =>
   n.kind === 'TextNode'
-    ? n.prefix
+    ? n.prefix && !terms.has(n)
     : n.kind === 'NearNode'
       ? n.left.prefix || n.right.prefix
       : n.kind === 'NotNode'
-        ? hasPrefix(n.child)
+        ? hasPrefix(n.child, terms)
         : n.kind === 'FieldNode'
           ? false
-          : n.children.some(hasPrefix)
+          : n.children.some((c) => hasPrefix(c, terms))
 
 const and = (parts: RawBuilder<boolean>[]) =>
   parts.length === 0 ? sql<boolean>`(1 = 1)` : sql<boolean>`(${sql.join(parts, sql` and `)})`
 
+/** `terms`: SQLite, the words of one-word prefixes (prefix-terms.ts); PostgreSQL ignores them. */
 export function compileSearch(
   tree: QueryNode,
   dialect: DialectName,
   resolved: ResolvedFields,
+  terms: PrefixTerms = new Map(),
 ): CompiledSearch {
-  return dialect === 'sqlite' ? compileSqlite(tree, resolved) : compilePostgres(tree, resolved)
+  return dialect === 'sqlite' ? compileSqlite(tree, resolved, terms) : compilePostgres(tree, resolved)
 }
 
-function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearch {
+function compileSqlite(tree: QueryNode, resolved: ResolvedFields, terms: PrefixTerms): CompiledSearch {
   const children = tree.kind === 'AndNode' ? tree.children : [tree]
   const textParts = children.filter(
     (c) => isTextOnly(c) && isFtsExpressible(c.kind === 'NotNode' ? c.child : c),
   )
   const matchable = textParts.some((c) => c.kind !== 'NotNode')
   const rest = matchable ? children.filter((c) => !textParts.includes(c)) : children
-  const where = rest.map((c) => sqliteCondition(c, resolved))
+  const where = rest.map((c) => sqliteCondition(c, resolved, terms))
   where.push(deadlineCheck(sql`d.article_id`))
   if (!matchable) {
     const w = and(where)
@@ -118,7 +123,7 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearc
   }
   const textTree: QueryNode =
     textParts.length === 1 ? textParts[0]! : { kind: 'AndNode', children: textParts }
-  const match = ftsExpression(textTree)
+  const match = ftsExpression(textTree, terms)
   const matchSql = sql<boolean>`search_fts match ${match}`
   const full = and([matchSql, ...where])
   return {
@@ -157,7 +162,7 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearc
       textCount: sql`select count(*) as n from search_fts where ${matchSql} and ${deadlineCheck(sql`rowid`)}`,
       every: (k) => sql<boolean>`(search_fts.rowid % ${sql.lit(Math.max(1, Math.floor(k)))} = 0)`,
     },
-    ...(hasPrefix(textTree)
+    ...(hasPrefix(textTree, terms)
       ? {}
       : {
           probe: {
@@ -171,17 +176,14 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields): CompiledSearc
   }
 }
 
-function sqliteCondition(node: QueryNode, resolved: ResolvedFields): RawBuilder<boolean> {
+function sqliteCondition(node: QueryNode, resolved: ResolvedFields, terms: PrefixTerms): RawBuilder<boolean> {
+  const sub = (c: QueryNode) => sqliteCondition(c, resolved, terms)
   if (node.kind === 'FieldNode') return fieldCondition(node, resolved)
-  if (node.kind === 'NotNode') return sql<boolean>`(not ${sqliteCondition(node.child, resolved)})`
+  if (node.kind === 'NotNode') return sql<boolean>`(not ${sub(node.child)})`
   if (isTextOnly(node) && isFtsExpressible(node))
-    return sql<boolean>`(d.article_id in (select rowid from search_fts where search_fts match ${ftsExpression(node)}))`
-  if (node.kind === 'AndNode') return and(node.children.map((c) => sqliteCondition(c, resolved)))
-  if (node.kind === 'OrNode')
-    return sql<boolean>`(${sql.join(
-      node.children.map((c) => sqliteCondition(c, resolved)),
-      sql` or `,
-    )})`
+    return sql<boolean>`(d.article_id in (select rowid from search_fts where search_fts match ${ftsExpression(node, terms)}))`
+  if (node.kind === 'AndNode') return and(node.children.map(sub))
+  if (node.kind === 'OrNode') return sql<boolean>`(${sql.join(node.children.map(sub), sql` or `)})`
   throw new Error(`cannot compile ${node.kind}`)
 }
 

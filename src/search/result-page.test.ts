@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
 import { createTestDb, type TestDb, testDialects } from '../../test/support/databases.js'
+import { compileSearch } from './compile-search.js'
 import { importJsonl } from './import-jsonl.js'
 import { datePage, datePlan, relevancePage } from './result-page.js'
 import { prepareSearch } from './search-articles.js'
@@ -70,8 +71,12 @@ for (const dialect of testDialects()) {
         assert.equal(datePlan(c, common, 1_000_000), 'probe')
         assert.equal(datePlan(c, { ...common, total: 140_000, limit: 1000 }, 1_000_000), 'walk')
         assert.equal(datePlan(c, { ...common, total: 200 }, 1_000_000), 'sort')
-        const prefix = (await prepareSearch(t, 'phê phê*')).compiled
-        assert.notEqual(datePlan(prefix, common, 1_000_000), 'probe', 'no probe for a prefix')
+        // a prefix run as the OR of its indexed words can be looked up at one article; FTS5's own
+        // prefix query (kept for a prefix of too many words) would merge them all at each lookup
+        const prefix = await prepareSearch(t, 'phê phê*')
+        assert.equal(datePlan(prefix.compiled, common, 1_000_000), 'probe')
+        const native = compileSearch(prefix.tree, 'sqlite', new Map())
+        assert.notEqual(datePlan(native, common, 1_000_000), 'probe', 'no probe for a prefix query')
       }
       const plans = dialect === 'sqlite' ? (['probe', 'walk', 'sort'] as const) : ([undefined] as const)
       for (const plan of plans) {

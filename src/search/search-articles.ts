@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { AppError } from '../shared/errors.js'
+import { expandPrefixes } from './backends/prefix-terms.js'
 import { type CompiledSearch, compileSearch } from './compile-search.js'
 import { positiveTextLeaves, type QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
@@ -60,7 +61,9 @@ export interface PreparedSearch {
 /** Parses (unless given a tree), resolves source/place names, compiles for the store's backend. */
 export async function prepareSearch(store: Db, query: string | QueryNode): Promise<PreparedSearch> {
   const tree = typeof query === 'string' ? parseQuery(query) : query
-  const compiled = compileSearch(tree, store.dialect, await resolveFields(store, tree))
+  const resolved = await resolveFields(store, tree)
+  const terms = store.sqlite ? expandPrefixes(store.sqlite, tree) : undefined
+  const compiled = compileSearch(tree, store.dialect, resolved, terms)
   return { tree, compiled }
 }
 
