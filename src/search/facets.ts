@@ -48,6 +48,12 @@ interface Opts {
 
 /** Matches a sampled facet reads, about: each costs a row lookup (about a microsecond). */
 export const SAMPLE_ROWS = 50_000
+/**
+ * Where a page may show estimates (the explorer, unless the reader asks for exact counts), facets
+ * and attention are sampled above this many matches: at a million articles an exact facet of a
+ * word in 45 % of them joins 450,000 rows (0.7 s CPU), a sampled one about `SAMPLE_ROWS`.
+ */
+export const ESTIMATE_ABOVE = 100_000
 
 /**
  * Keep one match in `step`: 1 (exact) unless sampling was asked for and the words match more

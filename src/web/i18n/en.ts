@@ -235,6 +235,8 @@ export const en: Record<MessageKey, string> = {
     'The query has only very common words: add a more specific word or use "quotes"',
   'explore.error_at': 'Syntax error at position {pos}: {msg}',
   'explore.attention': 'Attention over time',
+  'explore.approximate': 'Counts marked ≈ are estimated from a sample of the matches.',
+  'explore.exact': 'Count exactly',
   'explore.share': 'Share of all articles',
   'explore.facet.source': 'Source',
   'explore.facet.country': 'Source country',

@@ -236,6 +236,8 @@ export const vi = {
     'Truy vấn chỉ gồm những từ quá phổ biến: hãy thêm một từ cụ thể hơn hoặc đặt cụm từ trong "ngoặc kép"',
   'explore.error_at': 'Lỗi cú pháp ở vị trí {pos}: {msg}',
   'explore.attention': 'Mức độ quan tâm theo thời gian',
+  'explore.approximate': 'Các số có dấu ≈ được ước tính từ một mẫu các kết quả.',
+  'explore.exact': 'Đếm chính xác',
   'explore.share': 'Tỷ lệ trên tổng số bài',
   'explore.facet.source': 'Nguồn',
   'explore.facet.country': 'Quốc gia của nguồn',

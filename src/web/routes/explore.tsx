@@ -9,7 +9,7 @@ import { Pager } from '../views/form.js'
 import { Layout } from '../views/layout.js'
 import { queryProblemText } from '../views/query-error.js'
 
-type Query = { q?: string; sort?: string; page?: string }
+type Query = { q?: string; sort?: string; page?: string; exact?: string }
 
 /** The news model's labels (VNTC, written without diacritics) as readers write them. */
 const NEWS_LABELS: Record<string, string> = {
@@ -36,6 +36,8 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
     const q = (req.query.q ?? '').slice(0, MAX_QUERY)
     const sort = req.query.sort === 'date' ? 'date' : 'relevance'
     const page = Math.max(1, Math.min(500, Number.parseInt(req.query.page ?? '1', 10) || 1))
+    // facets of very many matches are estimated (≈) unless the reader asks for exact counts
+    const exact = req.query.exact === '1'
     const p = pageCtx(req, reply)
     const { t } = p
     const topicLabel = (id: string) =>
@@ -47,14 +49,14 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
           ? t(`tone.${f.key === 'negative' ? 'neg' : f.key === 'positive' ? 'pos' : 'neu'}`)
           : f.label
     const outcome = q.trim()
-      ? await explore(ctx.store, q, { sort, page, timeoutMs: ctx.config.queryTimeoutMs })
+      ? await explore(ctx.store, q, { sort, page, timeoutMs: ctx.config.queryTimeoutMs, exact })
       : null
     if (outcome && !outcome.ok) reply.status(400)
-    const base = `/explore?q=${encodeURIComponent(q)}&sort=${sort}`
+    const base = `/explore?q=${encodeURIComponent(q)}&sort=${sort}${exact ? '&exact=1' : ''}`
     const chart =
       outcome?.ok && outcome.result.attention.length
         ? attentionChart(outcome.result.attention, {
-            count: t('explore.results', { n: '' }).trim(),
+            count: `${outcome.result.approximate ? '≈ ' : ''}${t('explore.results', { n: '' }).trim()}`,
             share: t('explore.share'),
           })
         : ''
@@ -126,6 +128,16 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
                 <figure class="chart" aria-label={t('explore.attention')}>
                   {chart}
                 </figure>
+              ) : (
+                ''
+              )}
+              {outcome.result.approximate ? (
+                <p class="help approximate">
+                  <span safe>{t('explore.approximate')}</span>{' '}
+                  <a href={`${base}&exact=1${page > 1 ? `&page=${page}` : ''}`} safe>
+                    {t('explore.exact')}
+                  </a>
+                </p>
               ) : (
                 ''
               )}

@@ -34,7 +34,7 @@ export function Facets(props: {
                   <a href={`/explore?q=${encodeURIComponent(`${props.q} ${filterFor(facet, f)}`)}`} safe>
                     {props.label(facet, f)}
                   </a>{' '}
-                  <small>{f.count}</small>
+                  <small safe>{f.approximate ? `≈ ${f.count}` : String(f.count)}</small>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js'
 import {
   attentionOverTime,
+  ESTIMATE_ABOVE,
   type FacetCount,
   facetCounts,
   type FacetName,
@@ -31,6 +32,8 @@ export interface ExploreResult {
   facets: Record<FacetName, FacetCount[]>
   attention: TimeBucket[]
   extras: Map<number, HitExtras>
+  /** some facet or attention counts are estimated from a sample (shown as ≈) */
+  approximate: boolean
 }
 
 export type ExploreOutcome =
@@ -47,20 +50,21 @@ export type ExploreOutcome =
 /**
  * Everything the explorer shows for a query: one page of hits, the facets, attention over time, and
  * per hit its topics, places and syndicated copies. Syntax errors and timeouts come back as values
- * (with the position), so the page can keep the user's text and point at the problem.
+ * (with the position), so the page can keep the user's text and point at the problem. Facets and
+ * attention of more than `ESTIMATE_ABOVE` matches are estimated from a sample unless `exact`.
  */
 export async function explore(
   store: Db,
   q: string,
-  opts: { sort: SearchSort; page: number; timeoutMs: number },
+  opts: { sort: SearchSort; page: number; timeoutMs: number; exact?: boolean },
 ): Promise<ExploreOutcome> {
   try {
-    const t = { timeoutMs: opts.timeoutMs }
+    const t = { timeoutMs: opts.timeoutMs, ...(opts.exact ? {} : { sampleAbove: ESTIMATE_ABOVE }) }
     // source, country, language and tone come from one pass over the matches; topics and places
     // (several per article) each need their own
     const [page, attention, meta, topic, place] = await Promise.all([
       searchArticles(store, q, {
-        ...t,
+        timeoutMs: opts.timeoutMs,
         sort: opts.sort,
         limit: PAGE_SIZE,
         offset: (opts.page - 1) * PAGE_SIZE,
@@ -72,6 +76,7 @@ export async function explore(
     ])
     const all: Record<FacetName, FacetCount[]> = { ...meta, topic, place }
     const facets = Object.fromEntries(FACETS.map((f) => [f, all[f]])) as Record<FacetName, FacetCount[]>
+    const approximate = [...attention, ...Object.values(all).flat()].some((x) => x.approximate)
     return {
       ok: true,
       result: {
@@ -82,6 +87,7 @@ export async function explore(
           store,
           page.hits.map((h) => h.id),
         ),
+        approximate,
       },
     }
   } catch (e) {

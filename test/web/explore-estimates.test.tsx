@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import type { FacetCount, FacetName } from '../../src/search/facets.js'
+import type { PageCtx } from '../../src/web/page-context.js'
+import { Facets } from '../../src/web/views/explore-parts.js'
+
+const ctx = { t: (k: string) => k, locale: 'vi', user: null, csrf: '', path: '/', flash: null, unread: null }
+const facets = (approximate: boolean): Record<FacetName, FacetCount[]> => ({
+  source: [{ key: '1', label: 'Báo A', count: 1200, ...(approximate ? { approximate: true as const } : {}) }],
+  country: [],
+  lang: [],
+  topic: [],
+  place: [],
+  tone: [],
+})
+
+test('an estimated facet count is shown with ≈, an exact one without', async () => {
+  const render = async (approximate: boolean) =>
+    String(
+      await (
+        <Facets
+          ctx={ctx as unknown as PageCtx}
+          q="kinh tế"
+          facets={facets(approximate)}
+          label={(_, f) => f.label}
+        />
+      ),
+    )
+  assert.match(await render(true), /<small>≈ 1200<\/small>/)
+  assert.match(await render(false), /<small>1200<\/small>/)
+})
