@@ -3,16 +3,21 @@ import type { FastifyInstance } from 'fastify'
 import { loadTaxonomy } from '../../analyze/topics/rules/taxonomy.js'
 import { getSetting, putSetting } from '../../db/tables/settings.js'
 import { formatDateTime } from '../../shared/time.js'
-import { dashboardCharts } from '../../workspace/dashboard/dashboard-charts.js'
+import { dashboardCharts, memoChartRenderer } from '../../workspace/dashboard/dashboard-charts.js'
 import { createDashboardCache, dataVersion } from '../../workspace/dashboard/dashboard-cache.js'
+import { createDayRollup } from '../../workspace/dashboard/day-rollup.js'
 import {
   type DashboardData,
   dashboardData,
   newSensitive,
-  titlesOf,
+  recentTitleTerms,
 } from '../../workspace/dashboard/dashboard-data.js'
 import { previousPeriod, resolvePeriod, resolveScope } from '../../workspace/dashboard/period.js'
-import { type RisingTerm, risingTerms } from '../../workspace/dashboard/rising-terms.js'
+import {
+  createTitleTermsMemo,
+  type RisingTerm,
+  risingFromTerms,
+} from '../../workspace/dashboard/rising-terms.js'
 import type { AppContext } from '../context.js'
 import { type PageCtx, pageCtx } from '../page-context.js'
 import { Layout } from '../views/layout.js'
@@ -50,6 +55,10 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
     charts: ReturnType<typeof dashboardCharts>
     rising: RisingTerm[]
   }>()
+  // the period's counts per day (only changed days are counted again) and the titles' terms
+  const rollup = createDayRollup(ctx.store.db, ctx.store.dialect)
+  const titleTerms = createTitleTermsMemo()
+  const drawChart = memoChartRenderer()
   app.get<{ Querystring: Query }>('/', { config: { access: 'workspace.view' } }, async (req, reply) => {
     const period = resolvePeriod(req.query, new Date())
     const scope = resolveScope(req.query.scope)
@@ -67,12 +76,12 @@ export function registerDashboard(app: FastifyInstance, ctx: AppContext) {
     const [view, sensitive] = await Promise.all([
       cache.get(key, await dataVersion(db), async () => {
         const [data, current, before] = await Promise.all([
-          dashboardData(db, ctx.store.dialect, period, scope),
-          titlesOf(db, period, scope),
-          titlesOf(db, previousPeriod(period), scope),
+          dashboardData(db, ctx.store.dialect, period, scope, rollup),
+          recentTitleTerms(db, period, scope, titleTerms),
+          recentTitleTerms(db, previousPeriod(period), scope, titleTerms),
         ])
-        const charts = dashboardCharts(data, period.days, { t, topicLabel })
-        return { data, charts, rising: risingTerms(current, before) }
+        const charts = dashboardCharts(data, period.days, { t, topicLabel }, drawChart)
+        return { data, charts, rising: risingFromTerms(current, before) }
       }),
       newSensitive(db, lastVisit),
     ])

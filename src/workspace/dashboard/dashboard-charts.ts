@@ -1,10 +1,32 @@
 import type { EChartsOption } from 'echarts'
-import { AXIS_LABEL, renderChart } from '../../report/charts/render-chart.js'
+import { AXIS_LABEL, type ChartSize, renderChart as render } from '../../report/charts/render-chart.js'
 import type { DashboardData } from './dashboard-data.js'
 
 export interface ChartLabels {
   t: (key: string, params?: Record<string, string | number>) => string
   topicLabel: (id: string) => string
+}
+
+export type ChartRenderer = (option: EChartsOption, size: ChartSize) => string
+
+/** Charts kept by their option: a recount that leaves a chart's numbers as they were draws nothing. */
+const MEMO_CHARTS = 64
+
+/**
+ * `renderChart` remembering the SVG of the last options drawn (an ECharts drawing costs 20-50 ms;
+ * after a new article usually one or two of the four charts change).
+ */
+export function memoChartRenderer(draw: ChartRenderer = render): ChartRenderer {
+  const memo = new Map<string, string>()
+  return (option, size) => {
+    const key = JSON.stringify([option, size])
+    const hit = memo.get(key)
+    if (hit !== undefined) return hit
+    const svg = draw(option, size)
+    memo.set(key, svg)
+    if (memo.size > MEMO_CHARTS) memo.delete(memo.keys().next().value!)
+    return svg
+  }
 }
 
 /** At most this many topics get their own line; the rest would make the chart unreadable. */
@@ -62,6 +84,7 @@ export function dashboardCharts(
   d: DashboardData,
   days: string[],
   l: ChartLabels,
+  renderChart: ChartRenderer = render,
 ): Record<'tone' | 'topics' | 'kinds' | 'langs', JSX.Element> {
   const tone = group(d.byDayTone, (r) => r.band)
   const toneSeries = (['neg', 'neu', 'pos', 'none'] as const)

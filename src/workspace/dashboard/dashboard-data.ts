@@ -1,16 +1,17 @@
 import { type Kysely, sql } from 'kysely'
-import { type DialectName, vnDaySql } from '../../db/dialect.js'
+import type { DialectName } from '../../db/dialect.js'
 import type { Database } from '../../db/schema.js'
+import { type Band, createDayRollup, type DayCounts, type DayRollup } from './day-rollup.js'
 import type { Period, ScopeKey } from './period.js'
+import type { TitleTermsMemo } from './rising-terms.js'
 
-/** Tone bands, as the search facets draw them: below −1 negative, above +1 positive (−10…+10 scale). */
-export const TONE_NEGATIVE = -1
-export const TONE_POSITIVE = 1
+export { TONE_NEGATIVE, TONE_POSITIVE } from './day-rollup.js'
+
 const TOP_N = 10
 
 export interface DashboardData {
   total: number
-  byDayTone: { day: string; band: 'neg' | 'neu' | 'pos' | 'none'; n: number }[]
+  byDayTone: { day: string; band: Band; n: number }[]
   byDayTopic: { day: string; topic: string; n: number }[]
   byDayKind: { day: string; kind: string; n: number }[]
   byLang: { lang: string; n: number }[]
@@ -19,7 +20,7 @@ export interface DashboardData {
   topPlaces: { placeId: string; name: string; articles: number }[]
 }
 
-/** Articles of the period within the scope: the base of every panel. */
+/** Articles of the period within the scope: the base of the per-article panels. */
 function scoped(db: Kysely<Database>, p: Pick<Period, 'from' | 'to'>, scope: ScopeKey) {
   let q = db
     .selectFrom('articles')
@@ -30,141 +31,169 @@ function scoped(db: Kysely<Database>, p: Pick<Period, 'from' | 'to'>, scope: Sco
   return q
 }
 
-const count = sql<string | number>`count(*)`
-const band = sql<
-  'neg' | 'neu' | 'pos' | 'none'
->`case when articles.tone is null then 'none' when articles.tone < ${TONE_NEGATIVE} then 'neg' when articles.tone > ${TONE_POSITIVE} then 'pos' else 'neu' end`
+/** Whether a home level belongs to a scope (country: every article, analysed or not). */
+const inScope = (scope: ScopeKey) =>
+  scope === 'country'
+    ? () => true
+    : scope === 'province'
+      ? (level: string | null) => level === 'province' || level === 'commune'
+      : (level: string | null) => level === 'commune'
 
-interface BaseRow {
-  day: string
-  band: 'neg' | 'neu' | 'pos' | 'none'
-  lang: string
-  kind: string
-  n: string | number
+/** Adds n to the entry of `key`, made by `make` the first time. */
+function bump<T extends { n: number }>(m: Map<string, T>, key: string, make: () => T, n: number) {
+  const e = m.get(key)
+  if (e) e.n += n
+  else m.set(key, { ...make(), n })
+}
+
+type StoryTally = Map<number, { articles: number; sources: Set<number> }>
+
+/** Sums the per-day counts of a scope along each panel's dimensions. */
+function sumDays(days: readonly string[], counts: readonly DayCounts[], scope: ScopeKey) {
+  const keep = inScope(scope)
+  const tone = new Map<string, DashboardData['byDayTone'][number]>()
+  const kind = new Map<string, DashboardData['byDayKind'][number]>()
+  const topic = new Map<string, DashboardData['byDayTopic'][number]>()
+  const lang = new Map<string, number>()
+  const foreign = { total: 0, negative: 0 }
+  const stories: StoryTally = new Map()
+  const places = new Map<string, number>()
+  let total = 0
+  days.forEach((day, i) => {
+    const c = counts[i]!
+    for (const r of c.base) {
+      if (!keep(r.level)) continue
+      total += r.n
+      bump(tone, `${day}|${r.band}`, () => ({ day, band: r.band, n: 0 }), r.n)
+      bump(kind, `${day}|${r.kind}`, () => ({ day, kind: r.kind, n: 0 }), r.n)
+      lang.set(r.lang, (lang.get(r.lang) ?? 0) + r.n)
+      if (r.kind === 'foreign') {
+        foreign.total += r.n
+        if (r.band === 'neg') foreign.negative += r.n
+      }
+    }
+    for (const r of c.topics)
+      if (keep(r.level)) bump(topic, `${day}|${r.topic}`, () => ({ day, topic: r.topic, n: 0 }), r.n)
+    for (const r of c.stories) {
+      if (!keep(r.level)) continue
+      const s = stories.get(r.story) ?? { articles: 0, sources: new Set<number>() }
+      s.articles += r.n
+      s.sources.add(r.source)
+      stories.set(r.story, s)
+    }
+    for (const r of c.places) if (keep(r.level)) places.set(r.place, (places.get(r.place) ?? 0) + r.n)
+  })
+  return { total, tone, kind, topic, lang, foreign, stories, places }
 }
 
 /**
- * Every aggregate of the dashboard. One grouped scan (day × tone band × language × source kind) gives
- * the total, the tone, kind and language charts and the foreign-negative share; topics, stories and
- * places join their tables. The period's articles are read from one covering index (migration 0430).
+ * Every aggregate of the dashboard, summed from the per-day counts (`day-rollup.ts`: the period's
+ * days are counted once, then only the days that changed): the total, the tone, kind and language
+ * charts and the foreign-negative share from the day × home level × tone band × language × source
+ * kind counts; topics, stories and places from their own per-day counts. Without a roll-up the
+ * period is counted afresh.
  */
 export async function dashboardData(
   db: Kysely<Database>,
   dialect: DialectName,
   p: Period,
   scope: ScopeKey,
+  rollup: DayRollup = createDayRollup(db, dialect),
 ): Promise<DashboardData> {
-  const day = vnDaySql(dialect, 'articles.published_at')
-  const [base, topic, stories, places] = await Promise.all([
-    scoped(db, p, scope)
-      .innerJoin('sources', 'sources.id', 'articles.source_id')
-      .select([day.as('day'), band.as('band'), 'articles.lang', 'sources.kind', count.as('n')])
-      .groupBy([sql`1`, sql`2`, sql`3`, sql`4`])
-      .execute() as Promise<BaseRow[]>,
-    scoped(db, p, scope)
-      .innerJoin('article_topics', 'article_topics.article_id', 'articles.id')
-      .where('article_topics.source', '=', 'rule')
-      .select([day.as('day'), 'article_topics.topic', count.as('n')])
-      .groupBy([sql`1`, sql`2`])
-      .execute(),
-    scoped(db, p, scope)
-      .innerJoin('stories', 'stories.id', 'articles.story_id')
-      .select([
-        'stories.id',
-        'stories.title',
-        count.as('articles'),
-        sql<string | number>`count(distinct articles.source_id)`.as('outlets'),
-      ])
-      .groupBy(['stories.id', 'stories.title'])
-      .orderBy(sql`count(distinct articles.source_id)`, 'desc')
-      .orderBy(count, 'desc')
-      .limit(TOP_N)
-      .execute(),
-    // counted from the (article, place) key alone; the ten names are looked up after
-    scoped(db, p, scope)
-      .innerJoin('article_places', 'article_places.article_id', 'articles.id')
-      .select(['article_places.place_id', count.as('articles')])
-      .groupBy('article_places.place_id')
-      .orderBy(count, 'desc')
-      .orderBy('article_places.place_id')
-      .limit(TOP_N)
-      .execute()
-      .then((rows) => withPlaceNames(db, rows)),
-  ])
+  const s = sumDays(p.days, await rollup.counts(p.days), scope)
+  const [topStories, topPlaces] = await Promise.all([storyTitles(db, s.stories), placeNames(db, s.places)])
   return {
-    ...fromBase(base),
-    byDayTopic: topic.map((r) => ({ day: r.day, topic: r.topic, n: Number(r.n) })),
-    topStories: stories.map((r) => ({
-      id: r.id,
-      title: r.title,
-      articles: Number(r.articles),
-      outlets: Number(r.outlets),
-    })),
-    topPlaces: places,
+    total: s.total,
+    byDayTone: [...s.tone.values()],
+    byDayKind: [...s.kind.values()],
+    byDayTopic: [...s.topic.values()],
+    byLang: [...s.lang]
+      .map(([l, n]) => ({ lang: l, n }))
+      .sort((a, b) => b.n - a.n || a.lang.localeCompare(b.lang)),
+    foreign: s.foreign,
+    topStories,
+    topPlaces,
   }
 }
 
-/** The name each top place was found under (one row each, by the place index). */
-async function withPlaceNames(db: Kysely<Database>, rows: { place_id: string; articles: string | number }[]) {
+/** The ten stories told by the most outlets (then the most articles), with their titles. */
+async function storyTitles(db: Kysely<Database>, stories: StoryTally) {
+  const ranked = [...stories]
+    .map(([id, s]) => ({ id, articles: s.articles, outlets: s.sources.size }))
+    .sort((a, b) => b.outlets - a.outlets || b.articles - a.articles || a.id - b.id)
+  const out: DashboardData['topStories'] = []
+  // a story row that is gone is skipped, as the join to stories did
+  for (let i = 0; i < ranked.length && out.length < TOP_N; i += TOP_N) {
+    const batch = ranked.slice(i, i + TOP_N)
+    const rows = await db
+      .selectFrom('stories')
+      .select(['id', 'title'])
+      .where(
+        'id',
+        'in',
+        batch.map((s) => s.id),
+      )
+      .execute()
+    const titles = new Map(rows.map((r) => [r.id, r.title]))
+    for (const s of batch) {
+      const title = titles.get(s.id)
+      if (title !== undefined && out.length < TOP_N) out.push({ ...s, title })
+    }
+  }
+  return out
+}
+
+/** The ten places with the most articles, each with the name it was found under (one row each). */
+async function placeNames(db: Kysely<Database>, places: Map<string, number>) {
+  const top = [...places]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, TOP_N)
   return Promise.all(
-    rows.map(async (r) => {
+    top.map(async ([placeId, articles]) => {
       const named = await db
         .selectFrom('article_places')
         .select('name')
-        .where('place_id', '=', r.place_id)
+        .where('place_id', '=', placeId)
         .limit(1)
         .executeTakeFirst()
-      return { placeId: r.place_id, name: named?.name ?? r.place_id, articles: Number(r.articles) }
+      return { placeId, name: named?.name ?? placeId, articles }
     }),
   )
 }
 
-/** Sums the grouped scan along each panel's dimensions. */
-function fromBase(rows: BaseRow[]) {
-  const tone = new Map<string, DashboardData['byDayTone'][number]>()
-  const kind = new Map<string, DashboardData['byDayKind'][number]>()
-  const lang = new Map<string, number>()
-  const foreign = { total: 0, negative: 0 }
-  let total = 0
-  for (const r of rows) {
-    const n = Number(r.n)
-    total += n
-    const t = tone.get(`${r.day}|${r.band}`) ?? { day: r.day, band: r.band, n: 0 }
-    t.n += n
-    tone.set(`${r.day}|${r.band}`, t)
-    const k = kind.get(`${r.day}|${r.kind}`) ?? { day: r.day, kind: r.kind, n: 0 }
-    k.n += n
-    kind.set(`${r.day}|${r.kind}`, k)
-    lang.set(r.lang, (lang.get(r.lang) ?? 0) + n)
-    if (r.kind === 'foreign') {
-      foreign.total += n
-      if (r.band === 'neg') foreign.negative += n
-    }
-  }
-  return {
-    total,
-    byDayTone: [...tone.values()],
-    byDayKind: [...kind.values()],
-    byLang: [...lang]
-      .map(([l, n]) => ({ lang: l, n }))
-      .sort((a, b) => b.n - a.n || a.lang.localeCompare(b.lang)),
-    foreign,
-  }
-}
-
-/** Titles of the period and of the one before, for rising terms. */
-export async function titlesOf(
+/**
+ * The terms of the newest titles of a period (for rising terms), newest first. The ids come from
+ * the covering period index; only the titles the memo does not hold are read and cut.
+ */
+export async function recentTitleTerms(
   db: Kysely<Database>,
   p: Pick<Period, 'from' | 'to'>,
   scope: ScopeKey,
+  memo: TitleTermsMemo,
   limit = 5000,
-) {
+): Promise<string[][]> {
   const rows = await scoped(db, p, scope)
-    .select(['articles.title', 'articles.lang'])
+    .select(['articles.id', 'articles.lang'])
     .orderBy('articles.published_at', 'desc')
     .limit(limit)
     .execute()
-  return rows
+  const now = Date.now()
+  const missing = rows.filter((r) => memo.get(r.id, now) === undefined)
+  for (let i = 0; i < missing.length; i += 500) {
+    const chunk = missing.slice(i, i + 500)
+    const titles = await db
+      .selectFrom('articles')
+      .select(['id', 'title'])
+      .where(
+        'id',
+        'in',
+        chunk.map((r) => r.id),
+      )
+      .execute()
+    const byId = new Map(titles.map((t) => [t.id, t.title]))
+    for (const r of chunk) memo.put(r.id, byId.get(r.id) ?? '', r.lang, now)
+  }
+  return rows.map((r) => memo.get(r.id, now) ?? [])
 }
 
 /** Newest articles on a sensitive topic since a moment (the watchlist panel's "new since last visit"), each once. */

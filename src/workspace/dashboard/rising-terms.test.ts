@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { risingTerms } from './rising-terms.js'
+import { createTitleTermsMemo, risingFromTerms, risingTerms, titleTerms } from './rising-terms.js'
 
 const vi = (title: string) => ({ title, lang: 'vi' })
 
@@ -34,4 +34,23 @@ test('stopwords break bigrams; rare terms stay below the floor', () => {
   const en = (title: string) => ({ title, lang: 'en' })
   const terms = risingTerms([en('the sea and the islands'), en('the sea and the islands'), en('the sea')], [])
   assert.deepEqual(terms, [])
+})
+
+test('the memo cuts a title once and again after its TTL; terms from the memo rank alike', () => {
+  const memo = createTitleTermsMemo(2, 1000)
+  assert.equal(memo.get(1, 0), undefined)
+  const terms = memo.put(1, 'Giá cà phê tăng', 'vi', 0)
+  assert.equal(memo.get(1, 999), terms)
+  assert.equal(memo.get(1, 1000), undefined, 'aged out')
+  memo.put(2, 'a', 'vi', 0)
+  memo.put(3, 'b', 'vi', 0)
+  assert.equal(memo.size, 2, 'bounded')
+  const titles = [vi('Giá cà phê tăng'), vi('Giá cà phê giảm'), vi('cà phê Tây Nguyên')]
+  assert.deepEqual(
+    risingFromTerms(
+      titles.map((r) => titleTerms(r.title, r.lang)),
+      [],
+    ),
+    risingTerms(titles, []),
+  )
 })
