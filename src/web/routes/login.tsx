@@ -8,6 +8,7 @@ import { clearSessionCookie, setLangCookie, setSessionCookie } from '../session-
 import { emptyForm, Field, Form, type FormState } from '../views/form.js'
 import { Layout } from '../views/layout.js'
 import { safeNext } from './lang.js'
+import { str } from '../request-input.js'
 
 function LoginPage(props: { req: FastifyRequest; reply: FastifyReply; form: FormState }) {
   const ctx = pageCtx(props.req, props.reply)
@@ -41,8 +42,6 @@ function LoginPage(props: { req: FastifyRequest; reply: FastifyReply; form: Form
     </Layout>
   )
 }
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 export function registerLogin(app: FastifyInstance, ctx: AppContext) {
   app.get<{ Querystring: { next?: string } }>(

@@ -14,6 +14,7 @@ import { pageCtx } from '../page-context.js'
 import { clearSessionCookie, setLangCookie } from '../session-cookie.js'
 import { emptyForm, Field, Form, type FormState } from '../views/form.js'
 import { Layout } from '../views/layout.js'
+import { actorOf, str } from '../request-input.js'
 
 function ProfilePage(props: {
   req: FastifyRequest
@@ -113,8 +114,6 @@ function ProfilePage(props: {
   )
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '')
-
 export function registerProfile(app: FastifyInstance, ctx: AppContext) {
   const access = { config: { access: 'authenticated' as const } }
   const me = async (req: FastifyRequest) => {
@@ -122,11 +121,6 @@ export function registerProfile(app: FastifyInstance, ctx: AppContext) {
     if (!u) throw new AppError('UNAUTHENTICATED', 'no user')
     return u
   }
-  const actor = (req: FastifyRequest) => ({
-    userId: req.user?.id ?? null,
-    actor: req.user?.email ?? 'unknown',
-    ip: req.ip,
-  })
 
   app.get('/profile', access, async (req, reply) => {
     const u = await me(req)
@@ -146,7 +140,7 @@ export function registerProfile(app: FastifyInstance, ctx: AppContext) {
     const b = (req.body ?? {}) as Record<string, unknown>
     const values = { name: str(b.name), locale: str(b.locale) }
     try {
-      await updateProfile(ctx.store.db, u.id, values, actor(req))
+      await updateProfile(ctx.store.db, u.id, values, actorOf(req))
       setLangCookie(reply, values.locale)
       return reply.redirect('/profile?ok=profile.saved')
     } catch (e) {
@@ -171,7 +165,7 @@ export function registerProfile(app: FastifyInstance, ctx: AppContext) {
     const after = { alertEmail: b.alert_email === '1', digestEmail: b.digest_email === '1' }
     await putNotificationSettings(ctx.store.db, u.id, after)
     await recordAudit(ctx.store.db, {
-      ...actor(req),
+      ...actorOf(req),
       action: 'notification_settings.update',
       entity: 'user',
       entityId: u.id,
@@ -191,7 +185,7 @@ export function registerProfile(app: FastifyInstance, ctx: AppContext) {
           fields: [{ field: 'current', key: 'field.password_wrong' }],
         })
       }
-      await setUserPassword(ctx.store.db, u.id, str(b.password), actor(req))
+      await setUserPassword(ctx.store.db, u.id, str(b.password), actorOf(req))
       clearSessionCookie(reply)
       return reply.redirect('/login?ok=profile.password_changed')
     } catch (e) {

@@ -15,8 +15,8 @@ import { emptyForm, Field, Form, type FormState } from '../views/form.js'
 import { Layout } from '../views/layout.js'
 import { TableHead } from '../views/table-head.js'
 import { registerSourcePage } from './source-page.js'
+import { str } from '../request-input.js'
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '')
 const list = (v: unknown) =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string')
 const idParam = (raw: string) => {

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js'
 import { type PageCtx, pageCtx } from '../page-context.js'
 import { emptyForm, Field, Form, type FormState } from '../views/form.js'
 import { Layout } from '../views/layout.js'
+import { actorOf, str } from '../request-input.js'
 
 const PAGE_SIZE = 50
 
@@ -110,15 +111,8 @@ function UsersPage(props: { req: FastifyRequest; reply: FastifyReply; users: Use
   )
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '')
-
 export function registerUsers(app: FastifyInstance, ctx: AppContext) {
   const access = { config: { access: 'users.manage' as const } }
-  const actor = (req: FastifyRequest) => ({
-    userId: req.user?.id ?? null,
-    actor: req.user?.email ?? 'unknown',
-    ip: req.ip,
-  })
   const list = () => listUsers(ctx.store.db, { limit: PAGE_SIZE * 20 })
 
   app.get('/admin/users', access, async (req, reply) =>
@@ -131,7 +125,7 @@ export function registerUsers(app: FastifyInstance, ctx: AppContext) {
     const b = (req.body ?? {}) as Record<string, unknown>
     const values = { name: str(b.name), email: str(b.email), role: str(b.role), password: str(b.password) }
     try {
-      await createUser(ctx.store.db, { ...values, locale: 'vi' }, actor(req))
+      await createUser(ctx.store.db, { ...values, locale: 'vi' }, actorOf(req))
       return reply.redirect('/admin/users?ok=users.created')
     } catch (e) {
       if (!isAppError(e) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e
@@ -152,7 +146,7 @@ export function registerUsers(app: FastifyInstance, ctx: AppContext) {
       ctx.store.db,
       Number(req.params.id),
       str((req.body as Record<string, unknown>)?.role),
-      actor(req),
+      actorOf(req),
     )
     return reply.redirect('/admin/users?ok=users.updated')
   })
@@ -161,13 +155,13 @@ export function registerUsers(app: FastifyInstance, ctx: AppContext) {
       ctx.store.db,
       Number(req.params.id),
       str((req.body as Record<string, unknown>)?.password),
-      actor(req),
+      actorOf(req),
     )
     return reply.redirect('/admin/users?ok=users.updated')
   })
   for (const verb of ['disable', 'enable'] as const) {
     app.post<{ Params: { id: string } }>(`/admin/users/:id/${verb}`, access, async (req, reply) => {
-      await setUserDisabled(ctx.store.db, Number(req.params.id), verb === 'disable', actor(req))
+      await setUserDisabled(ctx.store.db, Number(req.params.id), verb === 'disable', actorOf(req))
       return reply.redirect('/admin/users?ok=users.updated')
     })
   }

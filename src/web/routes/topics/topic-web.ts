@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
-import type { Actor } from '../../../accounts/create-user.js'
 import { can } from '../../../accounts/permissions.js'
 import { AppError } from '../../../shared/errors.js'
+import { actorOf, str } from '../../request-input.js'
 
 /** Viewing topics needs articles.view; creating, labelling and deleting needs watchlists.edit. */
 export const VIEW = { config: { access: 'articles.view' as const } }
@@ -9,19 +9,13 @@ export const EDIT = { config: { access: 'watchlists.edit' as const } }
 
 export const canEdit = (req: FastifyRequest) => (req.user ? can(req.user.role, 'watchlists.edit') : false)
 
-export const actorOf = (req: FastifyRequest): Actor => ({
-  userId: req.user?.id ?? null,
-  actor: req.user?.email ?? '',
-  ip: req.ip,
-})
+export { actorOf, str }
 
 /** A numeric path id, or NOT_FOUND (a malformed id names nothing). */
 export function idParam(raw: string, what: string): number {
   if (!/^\d{1,12}$/.test(raw)) throw new AppError('NOT_FOUND', `no ${what} ${raw.slice(0, 40)}`)
   return Number(raw)
 }
-
-export const str = (v: unknown) => (typeof v === 'string' ? v : '')
 
 /** `0.9234` → `92%`. */
 export const percent = (x: number) => `${Math.round(x * 100)}%`
