@@ -20,13 +20,20 @@ export function createTextScorer(model: QuantizedModel): TextScorer {
   const K = model.labels.length
   const { idf, weights, scales, bias, temperature } = model
 
+  let columns = new Int32Array(1024)
+
   function probabilities(text: string): Float64Array | null {
     const terms = featurizer.terms(text)
-    if (terms.hashes.length === 0) return null
+    const n = terms.hashes.length
+    if (n === 0) return null
+    // Columns first, then the weights: independent table lookups in a short loop overlap their cache
+    // misses (the sums are still added in term order, so the result is the same to the bit).
+    if (columns.length < n) columns = new Int32Array(n * 2)
+    for (let i = 0; i < n; i++) columns[i] = index.get(terms.hashes[i]!)
     const sums = new Float64Array(K)
     let norm = 0
-    for (let i = 0; i < terms.hashes.length; i++) {
-      const col = index.get(terms.hashes[i]!)
+    for (let i = 0; i < n; i++) {
+      const col = columns[i]!
       if (col < 0) continue
       const v = (1 + Math.log(terms.counts[i]!)) * idf[col]!
       norm += v * v
