@@ -62,3 +62,12 @@ export const collectedDates =
   (rows: readonly DateRow[]) =>
   async (_store: Db, _c: CompiledSearch, p: PageSpec): Promise<DateRow[]> =>
     rows.slice(p.offset, p.offset + p.limit)
+
+/** `newestIds` over a collected list. */
+export const collectedNewest =
+  (rows: readonly DateRow[]) =>
+  async (_store: Db, _c: CompiledSearch, n: number): Promise<number[]> =>
+    rows
+      .map((r) => r.article_id)
+      .sort((a, b) => b - a)
+      .slice(0, n)

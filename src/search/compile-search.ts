@@ -21,6 +21,8 @@ export interface CompiledSearch {
   readonly count: RawBuilder<{ n: number | string }>
   /** `select article_id, score` for these matching articles (a ranking window) */
   scoreIds(ids: readonly number[]): RawBuilder<{ article_id: number; score: number }>
+  /** `select article_id` of the `n` most recently stored matches (highest ids), highest first */
+  newest(n: number): RawBuilder<{ article_id: number }>
   /**
    * SQLite with words: the same matches driven from `search_docs` (the FTS5 matches become an
    * `article_id in (…)` set, `+` keeps it from driving the loop), so a date-ordered page can walk
@@ -119,6 +121,8 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields, terms: PrefixT
       ranked: false,
       count: sql`select count(*) as n from search_docs d where ${w}`,
       scoreIds: unscored,
+      newest: (n) =>
+        sql`select d.article_id from search_docs d where ${w} order by d.article_id desc limit ${n}`,
     }
   }
   const textTree: QueryNode =
@@ -138,12 +142,16 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields, terms: PrefixT
         : sql`select count(*) as n from search_fts join search_docs d on d.article_id = search_fts.rowid where ${full}`,
     // `+rowid`: FTS5 must not receive the ids as rowid lookups (it would run the whole MATCH once per
     // id); it walks the matches once and bm25 is computed only for rows in the window
-    // the ids' range bounds the walk (FTS5 seeks to it): where ids follow time, as when articles are
-    // stored as they arrive, the newest window is a short tail of each word's list
+    // the ids' range bounds the walk (FTS5 seeks to it): the window of the most recently stored
+    // matches is a short tail of each word's list
     scoreIds: (ids) =>
       sql`select rowid as article_id, (-bm25(search_fts, ${BM25_WEIGHTS})) as score from search_fts
         where ${matchSql} and rowid >= ${ids.length === 0 ? 0 : Math.min(...ids)}
           and rowid <= ${ids.length === 0 ? 0 : Math.max(...ids)} and +rowid in (${idList(ids)})`,
+    // FTS5 reads its matches backwards from the highest id and stops after n that pass the filters
+    newest: (n) =>
+      sql`select search_fts.rowid as article_id from search_fts join search_docs d on d.article_id = search_fts.rowid
+        where ${full} order by search_fts.rowid desc limit ${n}`,
     walk: {
       from: sql`search_docs d`,
       where: and([sql<boolean>`+d.article_id in (select rowid from search_fts where ${matchSql})`, ...where]),
@@ -200,6 +208,11 @@ function compilePostgres(tree: QueryNode, resolved: ResolvedFields): CompiledSea
     count: sql`select count(*) as n from search_docs d where ${where}`,
     scoreIds: (ids) =>
       sql`select d.article_id, ${score} as score from search_docs d where d.article_id = any(${[...ids]}::int[])`,
+    // collect the matches through the GIN index first: walking the primary key backwards would read
+    // each visited row's out-of-line vectors
+    newest: (n) =>
+      sql`with m as materialized (select d.article_id from search_docs d where ${where})
+        select article_id from m order by article_id desc limit ${n}`,
   }
 }
 

@@ -17,7 +17,22 @@ function lines(): string[] {
       source: 'Báo thử',
       published_at: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(),
     }),
-  ).concat(JSON.stringify({ id: 'x', title: 'Khác', text: 'Không liên quan.', published_at: '2025-01-01' }))
+  )
+    .concat(JSON.stringify({ id: 'x', title: 'Khác', text: 'Không liên quan.', published_at: '2025-01-01' }))
+    .concat(archive())
+}
+
+/** 30 articles about "lúa gạo" stored oldest last (an archive imported backwards): ids against dates. */
+function archive(): string[] {
+  return Array.from({ length: 30 }, (_, i) =>
+    JSON.stringify({
+      id: `r${i}`,
+      title: i % 4 === 0 ? `Giá lúa gạo tuần ${i}` : `Nông nghiệp tuần ${i}`,
+      text: `Xuất khẩu lúa gạo tuần ${i}.`,
+      source: 'Báo thử',
+      published_at: new Date(Date.UTC(2023, 5, 30 - i)).toISOString(),
+    }),
+  )
 }
 
 for (const dialect of testDialects()) {
@@ -26,7 +41,7 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await createTestDb(dialect)
       const r = await importJsonl(t, Readable.from(lines().map((l) => `${l}\n`)))
-      assert.equal(r.imported, 61)
+      assert.equal(r.imported, 91)
     })
     after(() => t.dispose())
 
@@ -49,6 +64,37 @@ for (const dialect of testDialects()) {
         [8, 5],
         [10, 3],
         [55, 20],
+      ] as const) {
+        const page = await relevancePage(t, c, { limit, offset, total, window })
+        assert.deepEqual(
+          page.map((r) => r.article_id),
+          ids.slice(offset, offset + limit),
+          `offset ${offset} limit ${limit}`,
+        )
+      }
+    })
+
+    test('the window is the most recently stored matches, whatever their dates; the rest follow newest first', async () => {
+      const { compiled: c } = await prepareSearch(t, '"lúa gạo"')
+      const total = 30
+      const byDate = (await datePage(t, c, { limit: 30, offset: 0, total })).map((r) => r.article_id)
+      const byId = [...byDate].sort((a, b) => b - a)
+      assert.notDeepEqual(byDate.slice(0, 8), byId.slice(0, 8), 'stored oldest last')
+      const window = 8
+      const all = await relevancePage(t, c, { limit: 30, offset: 0, total, window })
+      const ids = all.map((r) => r.article_id)
+      assert.deepEqual([...ids.slice(0, window)].sort(), [...byId.slice(0, window)].sort())
+      const ranked = new Set(byId.slice(0, window))
+      assert.deepEqual(
+        ids.slice(window),
+        byDate.filter((id) => !ranked.has(id)),
+      )
+      for (const [offset, limit] of [
+        [0, 5],
+        [5, 5],
+        [7, 3],
+        [8, 4],
+        [20, 20],
       ] as const) {
         const page = await relevancePage(t, c, { limit, offset, total, window })
         assert.deepEqual(

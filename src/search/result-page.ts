@@ -4,10 +4,13 @@ import type { CompiledSearch } from './compile-search.js'
 import { timedRows } from './timed-query.js'
 
 /**
- * Relevance ranks the newest this-many matches; older matches follow in date order. Ranking reads
- * every ranked article's word positions (bm25 / ts_rank), so ranking all 200,000 matches of a common
- * word in a million articles would take seconds; a bounded window keeps a page under 100 ms and
- * favours recent news, which is what monitoring wants. Both backends rank the same window.
+ * Relevance ranks the this-many most recently stored matches (highest ids: articles are stored as
+ * they arrive); the other matches follow newest first. Ranking reads every ranked article's word
+ * positions (bm25 / ts_rank), so ranking all 200,000 matches of a common word in a million articles
+ * would take seconds; a bounded window keeps a page under 100 ms and favours recent news, which is
+ * what monitoring wants. By id rather than by date: FTS5 reads the window straight off the end of
+ * each word's list, where the newest by date had to be found first (a date walk) and then scored by
+ * walking every match between the lowest and highest of their ids. Both backends rank the same window.
  */
 export const RANK_WINDOW = 1000
 /**
@@ -84,31 +87,45 @@ export async function datePage(store: Db, c: CompiledSearch, p: PageSpec) {
   return timedRows(store, query, p.timeoutMs)
 }
 
+/** The `n` most recently stored matches (highest ids first). */
+export async function newestIds(store: Db, c: CompiledSearch, n: number, timeoutMs?: number) {
+  const rows = await timedRows(store, c.newest(n), timeoutMs)
+  return rows.map((r) => Number(r.article_id))
+}
+
 /**
- * Matches by relevance, rows [offset, offset + limit): the newest `RANK_WINDOW` matches ranked
- * (score, then id, descending), then the rest newest first.
+ * Matches by relevance, rows [offset, offset + limit): the `RANK_WINDOW` most recently stored
+ * matches ranked (score, then id, descending), then the other matches newest first.
  */
 export async function relevancePage(
   store: Db,
   c: CompiledSearch,
   p: PageSpec,
   dates: typeof datePage = datePage,
+  newest: typeof newestIds = newestIds,
 ): Promise<ScoredId[]> {
   const out: ScoredId[] = []
   const end = p.offset + p.limit
-  const size = p.window ?? RANK_WINDOW
+  const size = Math.min(p.window ?? RANK_WINDOW, p.total)
+  const window = await newest(store, c, size, p.timeoutMs)
   if (p.offset < size) {
-    const window = await dates(store, c, { ...p, offset: 0, limit: Math.min(size, p.total) })
-    const scores = await timedRows<ScoredId>(store, c.scoreIds(window.map((w) => w.article_id)), p.timeoutMs)
+    const scores = await timedRows<ScoredId>(store, c.scoreIds(window), p.timeoutMs)
     const ranked = scores
       .map((s) => ({ article_id: Number(s.article_id), score: Number(s.score) }))
       .sort((a, b) => b.score - a.score || b.article_id - a.article_id)
     out.push(...ranked.slice(p.offset, Math.min(end, size)))
   }
   if (end > size && p.total > size) {
-    const from = Math.max(p.offset, size)
-    const rest = await dates(store, c, { ...p, offset: from, limit: end - from })
-    out.push(...rest.map((r) => ({ article_id: r.article_id, score: 0 })))
+    // the window's articles may sit anywhere in date order: the first `end` by date hold every
+    // other match up to this page (at most `size` of them are skipped)
+    const ranked = new Set(window)
+    const byDate = await dates(store, c, { ...p, offset: 0, limit: end })
+    const rest = byDate.filter((r) => !ranked.has(r.article_id))
+    out.push(
+      ...rest
+        .slice(Math.max(p.offset, size) - size, end - size)
+        .map((r) => ({ article_id: r.article_id, score: 0 })),
+    )
   }
   return out
 }

@@ -7,8 +7,8 @@ import { positiveTextLeaves, type QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
 import { resolveFields } from './resolve-fields.js'
 import { highlightAll, highlightTests, snippet } from './snippets.js'
-import { collectedDates, collectMatches } from './collected-page.js'
-import { datePage, relevancePage } from './result-page.js'
+import { collectedDates, collectedNewest, collectMatches } from './collected-page.js'
+import { datePage, newestIds, relevancePage } from './result-page.js'
 import { timedRows } from './timed-query.js'
 
 /** Largest page: a result list, not an export (exports iterate with `iterateMatches`). */
@@ -98,13 +98,14 @@ export async function searchArticles(
   // SQLite, words with a filter that few matches pass: read them once, cut count and pages from them
   const collected = await collectMatches(store, c, opts.timeoutMs)
   const dates = collected ? collectedDates(collected) : datePage
+  const newest = collected ? collectedNewest(collected) : newestIds
   const total = collected ? collected.length : await countOf(store, c, opts.timeoutMs)
   const page = { limit, offset, total, timeoutMs: opts.timeoutMs }
   const ids =
     total === 0
       ? []
       : sort === 'relevance'
-        ? await relevancePage(store, c, page, dates)
+        ? await relevancePage(store, c, page, dates, newest)
         : (await dates(store, c, page)).map((r) => ({ article_id: r.article_id, score: 0 }))
   const hits = await loadHits(store, ids, tree, opts.snippets !== false)
   return { total, sort, limit, offset, hits }
