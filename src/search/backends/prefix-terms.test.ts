@@ -45,6 +45,13 @@ describe('prefix words on sqlite', () => {
       assert.deepEqual(await ids(q, true), await ids(q, false), q)
   })
 
+  test('a connection remembers the words until the index changes', async () => {
+    assert.deepEqual(words('chuy*'), ['chuyen'])
+    const line = JSON.stringify({ id: 'new', title: 'Tin mới', text: 'Chuyxyz vừa được viết.' })
+    assert.equal((await importJsonl(t, Readable.from([`${line}\n`]))).imported, 1)
+    assert.deepEqual(words('chuy*'), ['chuyen', 'chuyxyz'])
+  })
+
   test('no words, too many words, or a prefix inside a phrase: the prefix query is kept', async () => {
     assert.equal(words('xyzw*'), undefined)
     assert.equal(words('zzq*'), undefined)

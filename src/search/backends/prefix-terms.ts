@@ -21,6 +21,32 @@ const MAX_VOCABULARY_ROWS = 4 * MAX_PREFIX_TERMS
 export type PrefixTerms = ReadonlyMap<TextNode, readonly string[]>
 
 const vocabReady = new WeakSet<SqliteDriver.Database>()
+/** Prefixes whose words a connection remembers (then it forgets them all and starts again). */
+const MAX_CACHED_PREFIXES = 256
+
+/**
+ * Reading a prefix's words walks their postings (at a million articles `ngh` is 92 words and
+ * 110 ms), and one explorer page prepares the same query five times: a connection remembers them
+ * for as long as the index is unchanged. FTS5 rewrites its structure record (`search_fts_data`
+ * row 10: segments, sizes, write counter) with every committed write, so that record is the key.
+ */
+interface WordCache {
+  structure: Buffer | null
+  words: Map<string, readonly string[] | null>
+}
+const caches = new WeakMap<SqliteDriver.Database, WordCache>()
+
+function wordCache(h: SqliteDriver.Database): WordCache {
+  const structure = (h.prepare('select block from search_fts_data where id = 10').pluck().get() ??
+    null) as Buffer | null
+  const c = caches.get(h)
+  if (c && c.words.size < MAX_CACHED_PREFIXES && sameBytes(c.structure, structure)) return c
+  const fresh = { structure, words: new Map() }
+  caches.set(h, fresh)
+  return fresh
+}
+
+const sameBytes = (a: Buffer | null, b: Buffer | null) => (a === null || b === null ? a === b : a.equals(b))
 
 /** A per-connection view of the index's words (`fts5vocab` 'row': one row per distinct word). */
 function vocabulary(h: SqliteDriver.Database) {
@@ -57,14 +83,26 @@ export function expandPrefixes(h: SqliteDriver.Database, tree: QueryNode): Prefi
   const out = new Map<TextNode, readonly string[]>()
   const nodes = prefixNodes(tree)
   if (nodes.length === 0) return out
-  const words = vocabulary(h)
+  const cache = wordCache(h)
   for (const n of nodes) {
     const w = n.words[0]!
-    const p = w.useExact ? w.exact : w.folded
-    const rows = words.pluck().all(p, after(p), MAX_VOCABULARY_ROWS + 1) as string[]
-    if (rows.length > MAX_VOCABULARY_ROWS) continue // not all read: keep the prefix query
-    const terms = rows.filter((t) => t.startsWith(p) && (w.useExact || foldText(t) === t))
-    if (terms.length > 0 && terms.length <= MAX_PREFIX_TERMS) out.set(n, terms)
+    const key = `${w.useExact ? 'e' : 'f'}:${w.useExact ? w.exact : w.folded}`
+    let terms = cache.words.get(key)
+    if (terms === undefined) {
+      terms = prefixWords(h, w.useExact ? w.exact : w.folded, w.useExact)
+      cache.words.set(key, terms)
+    }
+    if (terms !== null) out.set(n, terms)
   }
   return out
+}
+
+/** The indexed words starting with `p` (folded ones only unless `exact`), or null: too many or none. */
+function prefixWords(h: SqliteDriver.Database, p: string, exact: boolean): readonly string[] | null {
+  const rows = vocabulary(h)
+    .pluck()
+    .all(p, after(p), MAX_VOCABULARY_ROWS + 1) as string[]
+  if (rows.length > MAX_VOCABULARY_ROWS) return null // not all read: keep the prefix query
+  const terms = rows.filter((t) => t.startsWith(p) && (exact || foldText(t) === t))
+  return terms.length > 0 && terms.length <= MAX_PREFIX_TERMS ? terms : null
 }
