@@ -237,6 +237,7 @@ export const en: Record<MessageKey, string> = {
   'explore.attention': 'Attention over time',
   'explore.approximate': 'Counts marked ≈ are estimated from a sample of the matches.',
   'explore.exact': 'Count exactly',
+  'explore.overview_loading': 'Counting facets and attention over time… (open now)',
   'explore.share': 'Share of all articles',
   'explore.facet.source': 'Source',
   'explore.facet.country': 'Source country',

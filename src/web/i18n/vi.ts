@@ -238,6 +238,7 @@ export const vi = {
   'explore.attention': 'Mức độ quan tâm theo thời gian',
   'explore.approximate': 'Các số có dấu ≈ được ước tính từ một mẫu các kết quả.',
   'explore.exact': 'Đếm chính xác',
+  'explore.overview_loading': 'Đang đếm bộ lọc và mức độ quan tâm theo thời gian… (bấm để xem ngay)',
   'explore.share': 'Tỷ lệ trên tổng số bài',
   'explore.facet.source': 'Nguồn',
   'explore.facet.country': 'Quốc gia của nguồn',

@@ -1,30 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import { loadTaxonomy } from '../../analyze/topics/rules/taxonomy.js'
-import type { FacetCount, FacetName } from '../../search/facets.js'
-import { explore, PAGE_SIZE } from '../../workspace/explore/explore-data.js'
+import { memoChartRenderer } from '../../workspace/dashboard/dashboard-charts.js'
+import { createExploreCache } from '../../workspace/explore/explore-cache.js'
+import { explore, exploreOverviewOutcome, PAGE_SIZE } from '../../workspace/explore/explore-data.js'
 import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
-import { attentionChart, Facets, Hit } from '../views/explore-parts.js'
+import { Hit } from '../views/explore-parts.js'
+import { exploreLabels, OverviewFragment, overviewParts } from '../views/explore-overview.js'
 import { Pager } from '../views/form.js'
 import { Layout } from '../views/layout.js'
 import { queryProblemText } from '../views/query-error.js'
 
-type Query = { q?: string; sort?: string; page?: string; exact?: string }
-
-/** The news model's labels (VNTC, written without diacritics) as readers write them. */
-const NEWS_LABELS: Record<string, string> = {
-  'Chinh tri Xa hoi': 'Chính trị – Xã hội',
-  'Doi song': 'Đời sống',
-  'Khoa hoc': 'Khoa học',
-  'Kinh doanh': 'Kinh doanh',
-  'Phap luat': 'Pháp luật',
-  'Suc khoe': 'Sức khỏe',
-  'The gioi': 'Thế giới',
-  'The thao': 'Thể thao',
-  'Van hoa': 'Văn hóa',
-  'Vi tinh': 'Vi tính',
-}
-const newsLabel = (id: string) => (id.startsWith('news:') ? (NEWS_LABELS[id.slice(5)] ?? id.slice(5)) : id)
+type Query = { q?: string; sort?: string; page?: string; exact?: string; overview?: string }
 
 /** Longest query the box accepts; the parser has its own limit and message for longer ones. */
 const MAX_QUERY = 10_000
@@ -32,6 +19,9 @@ const MAX_QUERY = 10_000
 /** The explorer: one query box, facets, attention over time, highlighted results, save and export. */
 export function registerExplore(app: FastifyInstance, ctx: AppContext) {
   const taxonomy = loadTaxonomy()
+  const cache = createExploreCache(ctx.store)
+  // attention charts of kept results are not drawn again
+  const drawChart = memoChartRenderer()
   app.get<{ Querystring: Query }>('/explore', { config: { access: 'articles.view' } }, async (req, reply) => {
     const q = (req.query.q ?? '').slice(0, MAX_QUERY)
     const sort = req.query.sort === 'date' ? 'date' : 'relevance'
@@ -40,26 +30,37 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
     const exact = req.query.exact === '1'
     const p = pageCtx(req, reply)
     const { t } = p
-    const topicLabel = (id: string) =>
-      taxonomy.topics.find((x) => x.id === id)?.label[p.locale] ?? newsLabel(id)
-    const facetLabel = (facet: FacetName, f: FacetCount) =>
-      facet === 'topic'
-        ? topicLabel(f.key)
-        : facet === 'tone'
-          ? t(`tone.${f.key === 'negative' ? 'neg' : f.key === 'positive' ? 'pos' : 'neu'}`)
-          : f.label
+    const { topicLabel, facetLabel } = exploreLabels(taxonomy, p)
+    // the page waits for one page of hits; the overview (every match counted) comes after, unless
+    // it is kept already or asked for (`overview=1`, the placeholder's link without script)
     const outcome = q.trim()
-      ? await explore(ctx.store, q, { sort, page, timeoutMs: ctx.config.queryTimeoutMs, exact })
+      ? await explore(
+          ctx.store,
+          q,
+          {
+            sort,
+            page,
+            timeoutMs: ctx.config.queryTimeoutMs,
+            exact,
+            overview: req.query.overview === '1' ? 'wait' : 'if-ready',
+          },
+          cache,
+        )
       : null
     if (outcome && !outcome.ok) reply.status(400)
     const base = `/explore?q=${encodeURIComponent(q)}&sort=${sort}${exact ? '&exact=1' : ''}`
-    const chart =
-      outcome?.ok && outcome.result.attention.length
-        ? attentionChart(outcome.result.attention, {
-            count: `${outcome.result.approximate ? '≈ ' : ''}${t('explore.results', { n: '' }).trim()}`,
-            share: t('explore.share'),
-          })
-        : ''
+    const parts = outcome?.ok
+      ? overviewParts({
+          ctx: p,
+          q,
+          base,
+          page,
+          facetLabel,
+          draw: drawChart,
+          exact,
+          overview: outcome.result.overview,
+        })
+      : null
     return reply.html(
       <Layout ctx={p} title={t('explore.title')}>
         <h1 safe>{t('explore.title')}</h1>
@@ -111,7 +112,7 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
         {!outcome ? <p safe>{t('explore.empty')}</p> : ''}
         {outcome?.ok ? (
           <div class="explore">
-            <Facets ctx={p} q={q} facets={outcome.result.facets} label={facetLabel} />
+            {parts ? parts.facets : ''}
             <div class="results">
               <p>
                 <strong safe>{t('explore.results', { n: outcome.result.page.total })}</strong>{' '}
@@ -124,23 +125,7 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
                   </>
                 ))}
               </p>
-              {chart ? (
-                <figure class="chart" aria-label={t('explore.attention')}>
-                  {chart}
-                </figure>
-              ) : (
-                ''
-              )}
-              {outcome.result.approximate ? (
-                <p class="help approximate">
-                  <span safe>{t('explore.approximate')}</span>{' '}
-                  <a href={`${base}&exact=1${page > 1 ? `&page=${page}` : ''}`} safe>
-                    {t('explore.exact')}
-                  </a>
-                </p>
-              ) : (
-                ''
-              )}
+              {parts ? parts.attention : ''}
               <ol class="hits" start={String((page - 1) * PAGE_SIZE + 1)}>
                 {outcome.result.page.hits.map((h) => (
                   <Hit ctx={p} hit={h} extras={outcome.result.extras.get(h.id)} topicLabel={topicLabel} />
@@ -169,4 +154,41 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
       </Layout>,
     )
   })
+  // the overview of a query, loaded by the page after its hits (htmx)
+  app.get<{ Querystring: Query }>(
+    '/explore/overview',
+    { config: { access: 'articles.view' } },
+    async (req, reply) => {
+      const q = (req.query.q ?? '').slice(0, MAX_QUERY)
+      const exact = req.query.exact === '1'
+      const p = pageCtx(req, reply)
+      const outcome = await exploreOverviewOutcome(
+        ctx.store,
+        q,
+        { timeoutMs: ctx.config.queryTimeoutMs, exact },
+        cache,
+      )
+      if (!outcome.ok)
+        return reply.status(400).html(
+          <aside class="facets" aria-label="facets">
+            <p class="error" safe>
+              {queryProblemText(p.t, outcome)}
+            </p>
+          </aside>,
+        )
+      const base = `/explore?q=${encodeURIComponent(q)}&sort=relevance${exact ? '&exact=1' : ''}`
+      const { facetLabel } = exploreLabels(taxonomy, p)
+      return reply.html(
+        <OverviewFragment
+          ctx={p}
+          q={q}
+          base={base}
+          page={1}
+          facetLabel={facetLabel}
+          draw={drawChart}
+          overview={outcome.result}
+        />,
+      )
+    },
+  )
 }

@@ -3,6 +3,7 @@ import type { SearchHit } from '../../search/search-articles.js'
 import { formatDateTime } from '../../shared/time.js'
 import type { HitExtras } from '../../workspace/explore/explore-data.js'
 import { AXIS_LABEL, renderChart } from '../../report/charts/render-chart.js'
+import type { ChartRenderer } from '../../workspace/dashboard/dashboard-charts.js'
 import type { PageCtx } from '../page-context.js'
 
 /** A facet value as a query filter: quoted when it holds spaces, so clicking it narrows the search. */
@@ -94,8 +95,12 @@ export function Hit(props: {
 }
 
 /** Matching articles per day and their share of all articles: "attention over time". */
-export function attentionChart(buckets: TimeBucket[], labels: { count: string; share: string }): JSX.Element {
-  return renderChart(
+export function attentionChart(
+  buckets: TimeBucket[],
+  labels: { count: string; share: string },
+  draw: ChartRenderer = renderChart,
+): JSX.Element {
+  return draw(
     {
       grid: { left: 40, right: 50, top: 30, bottom: 40 },
       legend: { top: 0, textStyle: { fontSize: 11 } },

@@ -31,6 +31,8 @@ interface Entry<T> {
   at: number
   version: string
   value: Promise<T>
+  /** set once the value has resolved */
+  done?: { value: T }
 }
 
 /**
@@ -38,21 +40,33 @@ interface Entry<T> {
  * version is unchanged and for at most DASHBOARD_TTL_MS (deletions and rule edits age out). Concurrent
  * requests for the same key share one computation. Per-user panels are not cached.
  */
-export function createDashboardCache<T>(ttlMs = DASHBOARD_TTL_MS) {
+export function createDashboardCache<T>(ttlMs = DASHBOARD_TTL_MS, maxEntries = MAX_ENTRIES) {
   const entries = new Map<string, Entry<T>>()
   return {
     get(key: string, version: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
       const e = entries.get(key)
       if (e && e.version === version && now - e.at < ttlMs) return e.value
       const value = compute()
+      const entry: Entry<T> = { at: now, version, value }
       entries.delete(key)
-      entries.set(key, { at: now, version, value })
+      entries.set(key, entry)
+      value.then(
+        (v) => {
+          entry.done = { value: v }
+        },
+        () => {},
+      )
       // a failed computation is not kept: the next request tries again
       value.catch(() => {
         if (entries.get(key)?.value === value) entries.delete(key)
       })
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!)
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!)
       return value
+    },
+    /** The value kept for this version if it is computed already (nothing is started). */
+    peek(key: string, version: string, now = Date.now()): T | undefined {
+      const e = entries.get(key)
+      return e?.done && e.version === version && now - e.at < ttlMs ? e.done.value : undefined
     },
     get size() {
       return entries.size

@@ -220,6 +220,16 @@ describe('dashboard cache', () => {
     assert.equal(await cache.get('bad', 'v', async () => 'recovered'), 'recovered')
   })
 
+  test('peek gives a computed value of the version only, and starts nothing', async () => {
+    const cache = createDashboardCache<number>(1000)
+    assert.equal(cache.peek('k', 'v', 0), undefined)
+    await cache.get('k', 'v', async () => 7, 0)
+    assert.equal(cache.peek('k', 'v', 10), 7)
+    assert.equal(cache.peek('k', 'v2', 10), undefined, 'another version')
+    assert.equal(cache.peek('k', 'v', 1000), undefined, 'aged out')
+    assert.equal(cache.size, 1)
+  })
+
   test('keeps a bounded number of entries', async () => {
     const cache = createDashboardCache<number>()
     for (let i = 0; i < 100; i++) await cache.get(`k${i}`, 'v', async () => i)
