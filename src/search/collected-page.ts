@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { CompiledSearch } from './compile-search.js'
 import type { DateRow, PageSpec } from './result-page.js'
+import { textMatchCount } from './text-count.js'
 import { timedRows } from './timed-query.js'
 
 /**
@@ -14,8 +15,7 @@ export const COLLECT_MAX = 20_000
 
 /** Matches of the words alone, and how many of them the date filter's share of the archive leaves. */
 async function passingEstimate(store: Db, c: CompiledSearch, timeoutMs?: number): Promise<number> {
-  const words = await timedRows(store, c.sampling!.textCount, timeoutMs)
-  const n = Number(words[0]?.n ?? 0)
+  const n = await textMatchCount(store, c, timeoutMs)
   const range = c.filters?.dateRange
   if (n <= COLLECT_MAX || !range) return n
   const r = await timedRows<{ inRange: number; all: number | null }>(

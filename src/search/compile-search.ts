@@ -44,6 +44,8 @@ export interface CompiledSearch {
    */
   readonly sampling?: {
     readonly textCount: RawBuilder<{ n: number | string }>
+    /** the FTS5 match expression: what `textCount` counts (a key to remember it by) */
+    readonly matchKey: string
     every(k: number): RawBuilder<boolean>
   }
   /**
@@ -168,6 +170,7 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields, terms: PrefixT
         }),
     sampling: {
       textCount: sql`select count(*) as n from search_fts where ${matchSql} and ${deadlineCheck(sql`rowid`)}`,
+      matchKey: match,
       every: (k) => sql<boolean>`(search_fts.rowid % ${sql.lit(Math.max(1, Math.floor(k)))} = 0)`,
     },
     ...(hasPrefix(textTree, terms)

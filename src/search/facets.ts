@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js'
 import type { CompiledSearch } from './compile-search.js'
 import type { QueryNode } from './query/ast.js'
 import { prepareSearch } from './search-articles.js'
+import { textMatchCount } from './text-count.js'
 import { timedRows } from './timed-query.js'
 
 /** Tone bands on the analysis scale −10…+10: the same cuts as `tone:negative|neutral|positive`. */
@@ -61,8 +62,7 @@ export const ESTIMATE_ABOVE = 100_000
  */
 async function sampleStep(store: Db, c: CompiledSearch, opts: Opts): Promise<number> {
   if (opts.sampleAbove === undefined || c.sampling === undefined) return 1
-  const rows = await timedRows(store, c.sampling.textCount, opts.timeoutMs)
-  const n = Number(rows[0]?.n ?? 0)
+  const n = await textMatchCount(store, c, opts.timeoutMs)
   return n > opts.sampleAbove ? Math.ceil(n / (opts.sampleRows ?? SAMPLE_ROWS)) : 1
 }
 

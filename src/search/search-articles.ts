@@ -9,6 +9,7 @@ import { resolveFields } from './resolve-fields.js'
 import { highlightAll, highlightTests, snippet } from './snippets.js'
 import { collectedDates, collectedNewest, collectMatches } from './collected-page.js'
 import { datePage, newestIds, relevancePage } from './result-page.js'
+import { textMatchCount } from './text-count.js'
 import { timedRows } from './timed-query.js'
 
 /** Largest page: a result list, not an export (exports iterate with `iterateMatches`). */
@@ -74,6 +75,8 @@ export async function countMatches(store: Db, query: string | QueryNode, opts: {
 }
 
 async function countOf(store: Db, c: CompiledSearch, timeoutMs?: number): Promise<number> {
+  // SQLite, words only: the count of the words' matches, remembered while the index is unchanged
+  if (c.sampling && !c.filters) return textMatchCount(store, c, timeoutMs)
   const rows = await timedRows(store, c.count, timeoutMs)
   return Number(rows[0]?.n ?? 0)
 }

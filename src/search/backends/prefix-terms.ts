@@ -1,6 +1,7 @@
 import type SqliteDriver from 'better-sqlite3'
 import { foldText } from '../../text/fold.js'
 import type { QueryNode, TextNode } from '../query/ast.js'
+import { indexMemo } from './index-memo.js'
 
 /**
  * SQLite: a one-word prefix (`ngh*`) is run as the OR of the indexed words that start with it, read
@@ -21,33 +22,12 @@ const MAX_VOCABULARY_ROWS = 4 * MAX_PREFIX_TERMS
 export type PrefixTerms = ReadonlyMap<TextNode, readonly string[]>
 
 const vocabReady = new WeakSet<SqliteDriver.Database>()
-/** Prefixes whose words a connection remembers (then it forgets them all and starts again). */
-const MAX_CACHED_PREFIXES = 256
-
 /**
  * Reading a prefix's words walks their postings (at a million articles `ngh` is 92 words and
  * 110 ms), and one explorer page prepares the same query five times: a connection remembers them
- * for as long as the index is unchanged. FTS5 rewrites its structure record (`search_fts_data`
- * row 10: segments, sizes, write counter) with every committed write, so that record is the key.
+ * (up to 256 prefixes) while the index is unchanged.
  */
-interface WordCache {
-  structure: Buffer | null
-  words: Map<string, readonly string[] | null>
-}
-const caches = new WeakMap<SqliteDriver.Database, WordCache>()
-
-function wordCache(h: SqliteDriver.Database): WordCache {
-  const structure = (h.prepare('select block from search_fts_data where id = 10').pluck().get() ??
-    null) as Buffer | null
-  const c = caches.get(h)
-  if (c && c.words.size < MAX_CACHED_PREFIXES && sameBytes(c.structure, structure)) return c
-  const fresh = { structure, words: new Map() }
-  caches.set(h, fresh)
-  return fresh
-}
-
-const sameBytes = (a: Buffer | null, b: Buffer | null) => (a === null || b === null ? a === b : a.equals(b))
-
+const rememberedWords = indexMemo<readonly string[] | null>(256)
 /** A per-connection view of the index's words (`fts5vocab` 'row': one row per distinct word). */
 function vocabulary(h: SqliteDriver.Database) {
   if (!vocabReady.has(h)) {
@@ -83,14 +63,14 @@ export function expandPrefixes(h: SqliteDriver.Database, tree: QueryNode): Prefi
   const out = new Map<TextNode, readonly string[]>()
   const nodes = prefixNodes(tree)
   if (nodes.length === 0) return out
-  const cache = wordCache(h)
+  const remembered = rememberedWords(h)
   for (const n of nodes) {
     const w = n.words[0]!
     const key = `${w.useExact ? 'e' : 'f'}:${w.useExact ? w.exact : w.folded}`
-    let terms = cache.words.get(key)
+    let terms = remembered.get(key)
     if (terms === undefined) {
       terms = prefixWords(h, w.useExact ? w.exact : w.folded, w.useExact)
-      cache.words.set(key, terms)
+      remembered.set(key, terms)
     }
     if (terms !== null) out.set(n, terms)
   }
