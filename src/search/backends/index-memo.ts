@@ -7,16 +7,24 @@ import type SqliteDriver from 'better-sqlite3'
  * so that record is the key: reading it is one primary-key lookup.
  */
 export function indexMemo<V>(maxEntries: number): (h: SqliteDriver.Database) => Map<string, V> {
-  const memos = new WeakMap<SqliteDriver.Database, { structure: Buffer | null; values: Map<string, V> }>()
+  const memos = new WeakMap<
+    SqliteDriver.Database,
+    { structure: Buffer | null; epoch: number; values: Map<string, V> }
+  >()
   return (h) => {
     const structure = (h.prepare('select block from search_fts_data where id = 10').pluck().get() ??
       null) as Buffer | null
     const m = memos.get(h)
-    if (m && m.values.size < maxEntries && sameBytes(m.structure, structure)) return m.values
-    const fresh = { structure, values: new Map<string, V>() }
+    if (m && m.epoch === epoch && m.values.size < maxEntries && sameBytes(m.structure, structure))
+      return m.values
+    const fresh = { structure, epoch, values: new Map<string, V>() }
     memos.set(h, fresh)
     return fresh.values
   }
 }
+
+let epoch = 0
+/** Forgets every remembered value (benchmarks measure what a query costs the first time). */
+export const forgetIndexMemos = () => void epoch++
 
 const sameBytes = (a: Buffer | null, b: Buffer | null) => (a === null || b === null ? a === b : a.equals(b))
