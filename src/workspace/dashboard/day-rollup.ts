@@ -141,32 +141,52 @@ export type DayRollup = ReturnType<typeof createDayRollup>
  * version (newest article id and analysis time: two index look-ups); when it moved, only the days
  * of the articles added or analysed since are counted again, so a new article costs one day's scan,
  * not the period's. A day's counts are also counted again after `ttlMs` (what the version does not
- * see: a deleted article, an edited rule topic). Requests are served one at a time, so concurrent
- * requests never count the same day twice.
+ * see: a deleted article, an edited rule topic), after the request that found them aged, which is
+ * served with them, a few days per scan. Requests are served one at a time, so concurrent requests
+ * never count the same day twice.
  */
 export function createDayRollup(db: Kysely<Database>, dialect: DialectName, ttlMs = DAY_TTL_MS) {
   const days = new Map<string, { at: number; counts: DayCounts }>()
   let seen: Version | null = null
   let chain: Promise<unknown> = Promise.resolve()
+  let recounting: Promise<void> | null = null
+
+  const put = (d: string, at: number, counts: DayCounts) => {
+    days.delete(d)
+    days.set(d, { at, counts })
+  }
+
+  /** Counts aged-out days again, a few days per scan, replacing only entries nothing replaced meanwhile. */
+  async function recount(aged: string[]) {
+    for (const [first, last] of runs(aged).flatMap(short)) {
+      const was = new Map(aged.filter((d) => d >= first && d <= last).map((d) => [d, days.get(d)]))
+      const at = Date.now()
+      const { from, to } = dayRange(first, last)
+      const counted = await countDays(db, dialect, from, to)
+      for (const [d, entry] of was) if (entry && days.get(d) === entry) put(d, at, counted.get(d) ?? empty())
+    }
+  }
 
   async function refresh(wanted: readonly string[], now: number): Promise<DayCounts[]> {
     const v = await versionOf(db)
     if (seen && (v.id !== seen.id || v.analyzed !== seen.analyzed))
       for (const d of await changedDays(db, dialect, seen)) days.delete(d)
     seen = v
-    const missing = wanted.filter((d) => {
-      const e = days.get(d)
-      return !e || now - e.at >= ttlMs
-    })
+    const missing = wanted.filter((d) => !days.has(d))
     for (const [first, last] of runs(missing)) {
       const { from, to } = dayRange(first, last)
       const counted = await countDays(db, dialect, from, to)
-      for (const d of missing)
-        if (d >= first && d <= last) {
-          days.delete(d)
-          days.set(d, { at: now, counts: counted.get(d) ?? empty() })
-        }
+      for (const d of missing) if (d >= first && d <= last) put(d, now, counted.get(d) ?? empty())
     }
+    // days past their TTL are served as counted and counted again after this request
+    const aged = wanted.filter((d) => now - days.get(d)!.at >= ttlMs)
+    if (aged.length > 0 && !recounting)
+      recounting = new Promise<void>((r) => setImmediate(r))
+        .then(() => recount(aged))
+        .catch(() => {})
+        .finally(() => {
+          recounting = null
+        })
     while (days.size > MAX_DAYS) days.delete(days.keys().next().value!)
     return wanted.map((d) => days.get(d)?.counts ?? empty())
   }
@@ -178,10 +198,19 @@ export function createDayRollup(db: Kysely<Database>, dialect: DialectName, ttlM
       chain = next.catch(() => {})
       return next
     },
-    /** Forgets every day (tests; a deleted article seen at once). */
-    clear() {
-      days.clear()
-      seen = null
+    /** Resolves when no aged-out day is being counted again (tests). */
+    async settled() {
+      await recounting
     },
   }
+}
+
+/** Runs of at most three days: a recount in the background never holds the database long. */
+function short([first, last]: [string, string]): [string, string][] {
+  const out: [string, string][] = []
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 3 * DAY_MS) {
+    const end = Math.min(t + 2 * DAY_MS, Date.parse(`${last}T00:00:00Z`))
+    out.push([new Date(t).toISOString().slice(0, 10), new Date(end).toISOString().slice(0, 10)])
+  }
+  return out
 }
