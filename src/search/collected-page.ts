@@ -12,12 +12,26 @@ import { timedRows } from './timed-query.js'
  * are read once, newest first, and the count and pages are cut from that list.
  */
 export const COLLECT_MAX = 20_000
+/**
+ * A `date:` range holding fewer than this many articles per match of the words is read through the
+ * date index instead, each article tested against the set of the words' matches (0.2–0.3 µs a row
+ * for the range, 0.2 µs a match for the set) rather than each match joined to its row (about
+ * 1.5 µs): at a million articles `date:2020-03 kinh tế` collects in 35 instead of 126 ms CPU.
+ */
+const DATE_DRIVE = 4
+
+interface Passing {
+  /** matches that probably pass the filters */
+  n: number
+  /** read them through the date index (see `DATE_DRIVE`) */
+  byDate: boolean
+}
 
 /** Matches of the words alone, and how many of them the date filter's share of the archive leaves. */
-async function passingEstimate(store: Db, c: CompiledSearch, timeoutMs?: number): Promise<number> {
+async function passingEstimate(store: Db, c: CompiledSearch, timeoutMs?: number): Promise<Passing> {
   const n = await textMatchCount(store, c, timeoutMs)
   const range = c.filters?.dateRange
-  if (n <= COLLECT_MAX || !range) return n
+  if (n <= COLLECT_MAX || !range) return { n, byDate: false }
   const r = await timedRows<{ inRange: number; all: number | null }>(
     store,
     sql`select (select count(*) from search_docs d where ${sql.join(
@@ -31,7 +45,8 @@ async function passingEstimate(store: Db, c: CompiledSearch, timeoutMs?: number)
     timeoutMs,
   )
   const all = Number(r[0]?.all ?? 0)
-  return all === 0 ? n : (n * Number(r[0]?.inRange ?? 0)) / all
+  const inRange = Number(r[0]?.inRange ?? 0)
+  return { n: all === 0 ? n : (n * inRange) / all, byDate: c.walk !== undefined && inRange < DATE_DRIVE * n }
 }
 
 /** The filtered matches newest first, or null when there are (probably) more than `COLLECT_MAX`. */
@@ -41,10 +56,25 @@ export async function collectMatches(
   timeoutMs?: number,
 ): Promise<DateRow[] | null> {
   if (store.dialect !== 'sqlite' || !c.filters || !c.sampling) return null
-  if ((await passingEstimate(store, c, timeoutMs)) > COLLECT_MAX) return null
+  const passing = await passingEstimate(store, c, timeoutMs)
+  if (passing.n > COLLECT_MAX) return null
+  return readCollected(store, c, passing.byDate, timeoutMs)
+}
+
+/**
+ * The filtered matches newest first (null past `COLLECT_MAX`): driven by the words' matches, or
+ * `byDate`, by the date index with each article tested against the set of the words' matches.
+ */
+export async function readCollected(
+  store: Db,
+  c: CompiledSearch,
+  byDate: boolean,
+  timeoutMs?: number,
+): Promise<DateRow[] | null> {
+  const { from, where } = byDate && c.walk ? c.walk : c
   const rows = await timedRows<DateRow>(
     store,
-    sql`select d.article_id, d.published_at from ${c.from} where ${c.where} limit ${COLLECT_MAX + 1}`,
+    sql`select d.article_id, d.published_at from ${from} where ${where} limit ${COLLECT_MAX + 1}`,
     timeoutMs,
   )
   if (rows.length > COLLECT_MAX) return null
