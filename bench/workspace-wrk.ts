@@ -35,6 +35,8 @@ export interface WrkOptions {
   urls: string[]
   /** the dashboard pages alone (a second run) */
   dashboardUrls: string[]
+  /** the mix once more with each user pausing this long between pages (ms; 0: no such run) */
+  paceMs: number
   record: (fig: Record<string, unknown>) => void
 }
 
@@ -171,12 +173,17 @@ export async function runWrk(o: WrkOptions) {
     )
     const base = wrk(child.pid!, [...common, `${origin}/login`])
     console.log(line('baseline: login page', base))
-    const browse = (file: string) =>
-      wrk(child.pid!, [...common, '-s', 'bench/workspace.lua', origin, '--', file, cookiesFile])
+    const browse = (file: string, pace = 0) =>
+      wrk(child.pid!, [...common, '-s', 'bench/workspace.lua', origin, '--', file, cookiesFile, String(pace)])
     const dash = browse(dashFile)
     console.log(line(`dashboard only (${o.dashboardUrls.length} pages, ${USERS} users)`, dash))
     const mix = browse(urlsFile)
     console.log(line(`dashboard + explorer mix (${o.urls.length} pages, ${USERS} users)`, mix))
+    // wrk keeps every connection busy: the server saturates and the tail measures its fairness; with
+    // a pause per user the load is what 50 readers make, and p99 the wait one of them sees
+    const paced = o.paceMs > 0 ? browse(urlsFile, o.paceMs) : null
+    if (paced)
+      console.log(line(`mix, each user pausing ${o.paceMs} ms between pages (${USERS} users)`, paced))
     const rss = procStats(child.pid!).rssMb
     console.log(
       `ratio pages/s mix / login: ${(mix.rps / base.rps).toFixed(3)}; server peak RSS ${rss.toFixed(0)} MB`,
@@ -184,6 +191,7 @@ export async function runWrk(o: WrkOptions) {
     o.record({ figure: 'wrk-login', ...base })
     o.record({ figure: 'wrk-dashboard', ...dash })
     o.record({ figure: 'wrk-mix', ...mix, server_rss_mb: rss })
+    if (paced) o.record({ figure: 'wrk-mix-paced', pace_ms: o.paceMs, ...paced })
   } finally {
     child.kill('SIGTERM')
   }

@@ -1,12 +1,14 @@
 -- wrk script of the workspace load test (driven by bench/workspace-wrk.ts):
---   wrk -s bench/workspace.lua http://127.0.0.1:PORT -- URLS_FILE COOKIES_FILE
+--   wrk -s bench/workspace.lua http://127.0.0.1:PORT -- URLS_FILE COOKIES_FILE [PACE_MS]
 -- Each request is the next page of the mix (dashboard and explorer URLs, one per line) with the
 -- next signed-in user's session cookie (one token per line); the two threads start at different
--- points of both lists so the users are interleaved.
+-- points of both lists so the users are interleaved. With PACE_MS each connection waits that long
+-- after a response before its next request (a reader's pause; latency is counted from the send).
 
 local urls, cookies = {}, {}
 local counter = 0
 local thread_no = 0
+local pace = 0
 
 function setup(thread)
   thread:set("offset", thread_no * 7)
@@ -21,6 +23,11 @@ function init(args)
     if line ~= "" then cookies[#cookies + 1] = line end
   end
   counter = tonumber(offset) or 0
+  pace = tonumber(args[3]) or 0
+end
+
+function delay()
+  return pace
 end
 
 function request()

@@ -9,7 +9,7 @@
  * see bench/workspace-wrk.ts.
  *
  *   node --import tsx bench/workspace.ts [--n 2000] [--keep DIR] [--runs 10] [--detail]
- *     [--wrk] [--duration 30] [--connections 50] [--out results.jsonl]
+ *     [--wrk] [--duration 30] [--connections 50] [--pace 300] [--out results.jsonl]
  *
  * The database (DIR/workspace-N.sqlite) is built by bench/workspace-corpus.ts: the search corpus
  * imported through `importJsonl`, then SYNTHETIC analysis rows (tone, topics, places, stories, home
@@ -249,6 +249,7 @@ async function main() {
         connections: Number(arg('connections', '50')),
         urls: [...DASHBOARD_URLS, ...explorerUrls(last30()).flatMap((u) => [u, overviewUrl(u)])],
         dashboardUrls: DASHBOARD_URLS,
+        paceMs: Number(arg('pace', '300')),
         record,
       })
   } finally {
