@@ -62,19 +62,6 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
     }
     return h
   }
-  // The same by the syllable's code-unit hash, read in place: no string is cut or hashed again for a
-  // syllable seen before (its characters are compared with the remembered one's, so never wrong).
-  const byCodes = new Map<number, { syllable: string; hash: number }>()
-  const syllableHashAt = (text: string, start: number, end: number, codes: number): number => {
-    const key = codes & 0x3fffffff
-    const hit = byCodes.get(key)
-    if (hit !== undefined && sameChars(hit.syllable, text, start, end)) return hit.hash
-    const syllable = text.slice(start, end)
-    const hash = syllableHash(syllable)
-    if (byCodes.size > MEMO_LIMIT) byCodes.clear()
-    byCodes.set(key, { syllable, hash })
-    return hash
-  }
   const foldedHash = (s: string): number => {
     let h = foldedMemo.get(s)
     if (h === undefined) {
@@ -126,7 +113,7 @@ export function createFeaturizer(options: FeatureOptions = DEFAULT_FEATURE_OPTIO
       let h: number
       if (ascii && !digits) h = finalizeHash(inline)
       else if (digits && isLongNumber(i - start)) h = longNumberHash
-      else h = syllableHashAt(text, start, i, inline)
+      else h = syllableHash(text.slice(start, i))
       push(h)
       if (!digits) words = true
       const spaceOnly = joinedBySpace(text, prevEnd, start)
@@ -167,13 +154,6 @@ class HashBuffer {
     }
     this.items[this.length++] = h
   }
-}
-
-/** Whether `text[start, end)` is `s`, compared in place. */
-function sameChars(s: string, text: string, start: number, end: number): boolean {
-  if (s.length !== end - start) return false
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false
-  return true
 }
 
 /** Letter-or-digit flags for the 64k UTF-16 code units, built on first use (a table beats a regex). */

@@ -20,32 +20,17 @@ export function createTextScorer(model: QuantizedModel): TextScorer {
   const K = model.labels.length
   const { idf, weights, scales, bias, temperature } = model
 
-  let columns = new Int32Array(1024)
-  let values = new Float64Array(1024)
-
   function probabilities(text: string): Float64Array | null {
     const terms = featurizer.terms(text)
-    const n = terms.hashes.length
-    if (n === 0) return null
-    // Columns and term values first, then the weights: independent table lookups in short loops
-    // overlap their cache misses (the sums are still added in term order: the same to the bit).
-    if (columns.length < n) {
-      columns = new Int32Array(n * 2)
-      values = new Float64Array(n * 2)
-    }
-    let found = 0
-    for (let i = 0; i < n; i++) {
-      const col = index.get(terms.hashes[i]!)
-      if (col < 0) continue
-      columns[found] = col
-      values[found++] = (1 + Math.log(terms.counts[i]!)) * idf[col]!
-    }
+    if (terms.hashes.length === 0) return null
     const sums = new Float64Array(K)
     let norm = 0
-    for (let j = 0; j < found; j++) {
-      const v = values[j]!
+    for (let i = 0; i < terms.hashes.length; i++) {
+      const col = index.get(terms.hashes[i]!)
+      if (col < 0) continue
+      const v = (1 + Math.log(terms.counts[i]!)) * idf[col]!
       norm += v * v
-      const base = columns[j]! * K
+      const base = col * K
       for (let k = 0; k < K; k++) sums[k]! += v * weights[base + k]!
     }
     const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0
