@@ -164,6 +164,10 @@ function prepareSqlite(h: SqliteDriver.Database) {
       on conflict (article_id) do update set source_id = excluded.source_id, country = excluded.country,
         lang = excluded.lang, published_at = excluded.published_at, day = excluded.day, tone = excluded.tone,
         indexed_at = excluded.indexed_at`),
+    dayOf: h.prepare<[number], string>('select day from search_docs where article_id = ?').pluck(),
+    bump: h.prepare(
+      'insert into search_day_totals (day, n) values (?, ?) on conflict (day) do update set n = n + excluded.n',
+    ),
   }
 }
 
@@ -177,11 +181,20 @@ export function writeSqliteDocs(h: SqliteDriver.Database, docs: readonly Indexed
     st = prepareSqlite(h)
     sqliteStatements.set(h, st)
   }
+  // per-day totals (migration 0312): counted here and written once per day of the batch
+  const perDay = new Map<string, number>()
+  const add = (day: string, by: number) => perDay.set(day, (perDay.get(day) ?? 0) + by)
   for (const d of docs) {
+    if (replace) {
+      const old = st.dayOf.get(d.row.article_id)
+      if (old !== undefined) add(old, -1)
+    }
     st.doc.run(d.row)
+    add(d.row.day, 1)
     if (replace) st.del.run(d.row.article_id)
     st.fts.run(d.row.article_id, d.title.exact, d.title.folded, d.text.exact, d.text.folded)
   }
+  for (const [day, n] of perDay) if (n !== 0) st.bump.run(day, n)
 }
 
 /**
