@@ -195,6 +195,8 @@ export const en: Record<MessageKey, string> = {
   'explore.help':
     'Syntax: words, "phrases", AND / OR / NOT (VÀ / HOẶC / KHÔNG), -word, (parentheses), NEAR/5, prefix*, title:, source:, lang:, place:, topic:, tone:<-3, date:2019-03-01..2019-03-31, country:. A word without diacritics matches every accented form (bien dong → Biển Đông); a word with diacritics matches only itself; =word forces an exact match.',
   'explore.results': '{n} results',
+  'explore.rank_window':
+    'Ranked by relevance among the {n} most recently stored matches; the other matches follow, newest first.',
   'explore.sort': 'Sort',
   'explore.sort.relevance': 'Most relevant',
   'explore.sort.date': 'Newest',

@@ -195,6 +195,8 @@ export const vi = {
   'explore.help':
     'Cú pháp: từ, "cụm từ", AND / OR / NOT (VÀ / HOẶC / KHÔNG), -từ, (ngoặc), NEAR/5, tiền_tố*, title:, source:, lang:, place:, topic:, tone:<-3, date:2019-03-01..2019-03-31, country:. Từ viết không dấu khớp mọi cách viết có dấu (bien dong → Biển Đông); từ có dấu chỉ khớp đúng từ đó; =từ buộc khớp đúng.',
   'explore.results': '{n} kết quả',
+  'explore.rank_window':
+    'Xếp theo mức liên quan trong {n} bài khớp được lưu gần nhất; các bài khác theo sau, mới nhất trước.',
   'explore.sort': 'Sắp xếp',
   'explore.sort.relevance': 'Liên quan nhất',
   'explore.sort.date': 'Mới nhất',

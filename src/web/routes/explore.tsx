@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { loadTaxonomy } from '../../analyze/topics/rules/taxonomy.js'
+import { RANK_WINDOW } from '../../search/result-page.js'
 import { memoChartRenderer } from '../../workspace/dashboard/dashboard-charts.js'
 import { createExploreCache } from '../../workspace/explore/explore-cache.js'
 import { explore, exploreOverviewOutcome, PAGE_SIZE } from '../../workspace/explore/explore-data.js'
@@ -125,6 +126,15 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
                   </>
                 ))}
               </p>
+              {sort === 'relevance' && outcome.result.page.total > RANK_WINDOW ? (
+                <p class="help" safe>
+                  {t('explore.rank_window', {
+                    n: RANK_WINDOW.toLocaleString(p.locale === 'en' ? 'en' : 'vi'),
+                  })}
+                </p>
+              ) : (
+                ''
+              )}
               {parts ? parts.attention : ''}
               <ol class="hits" start={String((page - 1) * PAGE_SIZE + 1)}>
                 {outcome.result.page.hits.map((h) => (
