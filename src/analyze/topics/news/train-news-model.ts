@@ -41,7 +41,9 @@ export interface TrainNewsOptions {
  * Third round, other model families (dev accuracy): per-class syllable n-gram language models with
  * interpolated absolute discounting (D = 0.75), the family a 2007 study reported best on this corpus,
  * 0.916 (bigrams) and 0.914 (trigrams, 6.0 M of them); the shipped scores plus a cosine kNN vote over
- * tf-idf neighbours in train (k 1–20, weight 0.25–100) 0.880–0.942. Reading the dev errors: most are
+ * tf-idf neighbours in train (k 1–20, weight 0.25–100) 0.880–0.942; a one-hidden-layer network (64 ReLU
+ * units, dropout 0.5, SGD, 8 epochs) over these features 0.921 alone, 0.933 averaged with the SVM.
+ * Reading the dev errors: most are
  * articles one newspaper filed under a section whose usual content is another topic (business news
  * under "Chinh tri Xa hoi", family essays under it too), i.e. label noise no text model can undo.
  */
