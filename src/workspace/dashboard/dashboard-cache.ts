@@ -6,12 +6,14 @@ export const DASHBOARD_TTL_MS = 60_000
 /** Entries kept (periods × scopes × languages; custom periods make the key space open). */
 const MAX_ENTRIES = 64
 
-/**
- * What the aggregates depend on, cheaply: the newest article id and the newest analysis time (two
- * index look-ups). A new article or a finished analysis changes it, and so invalidates every entry.
- */
-export async function dataVersion(db: Kysely<Database>): Promise<string> {
-  // two scalar subqueries: each max() alone is one index look-up; together in one select, a scan
+/** The newest article id and the newest analysis time: what the dashboard's figures depend on. */
+export interface ArticlesVersion {
+  id: number
+  analyzed: string
+}
+
+/** Two index look-ups: each max() alone is one; together in one select, a scan. */
+export async function articlesVersion(db: Kysely<Database>): Promise<ArticlesVersion> {
   const r = await db
     .selectNoFrom((eb) => [
       eb
@@ -24,7 +26,16 @@ export async function dataVersion(db: Kysely<Database>): Promise<string> {
         .as('analyzed'),
     ])
     .executeTakeFirst()
-  return `${r?.id ?? 0}|${r?.analyzed ?? ''}`
+  return { id: Number(r?.id ?? 0), analyzed: r?.analyzed ?? '' }
+}
+
+/**
+ * What the aggregates depend on, cheaply (see `articlesVersion`): a new article or a finished
+ * analysis changes it, and so invalidates every entry.
+ */
+export async function dataVersion(db: Kysely<Database>): Promise<string> {
+  const v = await articlesVersion(db)
+  return `${v.id}|${v.analyzed}`
 }
 
 interface Entry<T> {

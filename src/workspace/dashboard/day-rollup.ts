@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { type DialectName, vnDaySql } from '../../db/dialect.js'
 import type { Database } from '../../db/schema.js'
 import { fromVnWallClock } from '../../shared/time.js'
+import { type ArticlesVersion, articlesVersion } from './dashboard-cache.js'
 
 /** Tone bands, as the search facets draw them: below −1 negative, above +1 positive (−10…+10 scale). */
 export const TONE_NEGATIVE = -1
@@ -88,30 +89,12 @@ async function countDays(db: Kysely<Database>, dialect: DialectName, from: strin
   return out
 }
 
-interface Version {
-  id: number
-  analyzed: string
-}
-
-async function versionOf(db: Kysely<Database>): Promise<Version> {
-  // two scalar subqueries: each max() alone is one index look-up; together in one select, a scan
-  const r = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('articles')
-        .select((x) => x.fn.max('id').as('m'))
-        .as('id'),
-      eb
-        .selectFrom('articles')
-        .select((x) => x.fn.max('analyzed_at').as('m'))
-        .as('analyzed'),
-    ])
-    .executeTakeFirst()
-  return { id: Number(r?.id ?? 0), analyzed: r?.analyzed ?? '' }
-}
-
 /** The VN days of the articles added or analysed since a version (through the id and analysis indexes). */
-async function changedDays(db: Kysely<Database>, dialect: DialectName, since: Version): Promise<string[]> {
+async function changedDays(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  since: ArticlesVersion,
+): Promise<string[]> {
   const day = vnDaySql(dialect, 'articles.published_at')
   const rows = await db
     .selectFrom('articles')
@@ -147,7 +130,7 @@ export type DayRollup = ReturnType<typeof createDayRollup>
  */
 export function createDayRollup(db: Kysely<Database>, dialect: DialectName, ttlMs = DAY_TTL_MS) {
   const days = new Map<string, { at: number; counts: DayCounts }>()
-  let seen: Version | null = null
+  let seen: ArticlesVersion | null = null
   let chain: Promise<unknown> = Promise.resolve()
   let recounting: Promise<void> | null = null
 
@@ -168,7 +151,7 @@ export function createDayRollup(db: Kysely<Database>, dialect: DialectName, ttlM
   }
 
   async function refresh(wanted: readonly string[], now: number): Promise<DayCounts[]> {
-    const v = await versionOf(db)
+    const v = await articlesVersion(db)
     if (seen && (v.id !== seen.id || v.analyzed !== seen.analyzed))
       for (const d of await changedDays(db, dialect, seen)) days.delete(d)
     seen = v
