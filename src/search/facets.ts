@@ -174,19 +174,10 @@ export async function facetCounts(
   switch (facet) {
     case 'source': {
       const rows = await grouped(store, query, sql`d.source_id`, null, limit, opts)
-      const names =
-        rows.length === 0
-          ? []
-          : await store.db
-              .selectFrom('sources')
-              .select(['id', 'name'])
-              .where(
-                'id',
-                'in',
-                rows.map((r) => Number(r.key)),
-              )
-              .execute()
-      const byId = new Map(names.map((n) => [String(n.id), n.name]))
+      const byId = await sourceNames(
+        store,
+        rows.map((r) => r.key),
+      )
       return rows.map((r) => ({ ...r, label: byId.get(r.key) ?? r.key }))
     }
     case 'country':
@@ -304,19 +295,10 @@ export async function metadataFacets(
       )
       .slice(0, limit)
   const sources = top(sums.s, true)
-  const names =
-    sources.length === 0
-      ? []
-      : await store.db
-          .selectFrom('sources')
-          .select(['id', 'name'])
-          .where(
-            'id',
-            'in',
-            sources.map(([k]) => Number(k)),
-          )
-          .execute()
-  const byId = new Map(names.map((n) => [String(n.id), n.name]))
+  const byId = await sourceNames(
+    store,
+    sources.map(([k]) => k),
+  )
   const plain = (m: Map<string, number>) =>
     top(m, false).map(([key, count]) => ({ key, label: key, count, ...est }))
   const toneEst = rows.length > 0 ? est : {}
@@ -326,4 +308,19 @@ export async function metadataFacets(
     lang: plain(sums.l),
     tone: TONE_BANDS.map((b) => ({ key: b.band, label: b.band, count: bands.get(b.band) ?? 0, ...toneEst })),
   }
+}
+
+/** Source names by id (as facet keys: the id as text), in one look-up. */
+async function sourceNames(store: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await store.db
+    .selectFrom('sources')
+    .select(['id', 'name'])
+    .where(
+      'id',
+      'in',
+      ids.map((k) => Number(k)),
+    )
+    .execute()
+  return new Map(rows.map((n) => [String(n.id), n.name]))
 }
