@@ -189,15 +189,36 @@ for (const dialect of testDialects()) {
 }
 
 describe('dashboard cache', () => {
-  test('serves the same version within the TTL, computes again after a change or the TTL', async () => {
+  test('serves the same version within the TTL, waits for a new version, refreshes an aged one behind', async () => {
     const cache = createDashboardCache<number>(1000)
     let runs = 0
     const compute = async () => ++runs
     assert.equal(await cache.get('k', 'v1', compute, 0), 1)
     assert.equal(await cache.get('k', 'v1', compute, 999), 1)
     assert.equal(await cache.get('other', 'v1', compute, 999), 2)
-    assert.equal(await cache.get('k', 'v2', compute, 999), 3, 'a new version')
-    assert.equal(await cache.get('k', 'v2', compute, 2000), 4, 'the TTL passed')
+    assert.equal(await cache.get('k', 'v2', compute, 999), 3, 'a new version is waited for')
+    const aged = [cache.get('k', 'v2', compute, 2000), cache.get('k', 'v2', compute, 2001)]
+    assert.deepEqual(await Promise.all(aged), [3, 3], 'aged: served once more while one computation runs')
+    await new Promise((r) => setImmediate(r))
+    assert.equal(runs, 4)
+    assert.equal(await cache.get('k', 'v2', compute, 2002), 4, 'then the new value')
+    assert.equal(cache.peek('k', 'v2', 2002), 4)
+  })
+
+  test('a failed background refresh keeps the aged value and is tried again', async () => {
+    const cache = createDashboardCache<string>(1000)
+    await cache.get('k', 'v', async () => 'first', 0)
+    let fail = true
+    const compute = async () => {
+      if (fail) throw new Error('timeout')
+      return 'second'
+    }
+    assert.equal(await cache.get('k', 'v', compute, 5000), 'first')
+    await new Promise((r) => setImmediate(r))
+    fail = false
+    assert.equal(await cache.get('k', 'v', compute, 5001), 'first')
+    await new Promise((r) => setImmediate(r))
+    assert.equal(await cache.get('k', 'v', compute, 5002), 'second')
   })
 
   test('concurrent requests share one computation; a failure is not kept', async () => {
