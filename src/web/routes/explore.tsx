@@ -3,6 +3,7 @@ import { loadTaxonomy } from '../../analyze/topics/rules/taxonomy.js'
 import { RANK_WINDOW } from '../../search/result-page.js'
 import { memoChartRenderer } from '../../workspace/dashboard/dashboard-charts.js'
 import { createExploreCache } from '../../workspace/explore/explore-cache.js'
+import { createReadRunner } from '../../workspace/read-worker/read-worker.js'
 import { explore, exploreOverviewOutcome, PAGE_SIZE } from '../../workspace/explore/explore-data.js'
 import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
@@ -20,7 +21,10 @@ const MAX_QUERY = 10_000
 /** The explorer: one query box, facets, attention over time, highlighted results, save and export. */
 export function registerExplore(app: FastifyInstance, ctx: AppContext) {
   const taxonomy = loadTaxonomy()
-  const cache = createExploreCache(ctx.store)
+  // overviews (every match counted) are counted on a worker thread: see read-worker.ts
+  const reader = createReadRunner(ctx.store, ctx.log)
+  app.addHook('onClose', () => reader.close())
+  const cache = createExploreCache(ctx.store, { reader })
   // attention charts of kept results are not drawn again
   const drawChart = memoChartRenderer()
   app.get<{ Querystring: Query }>('/explore', { config: { access: 'articles.view' } }, async (req, reply) => {

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.js'
 import type { SearchSort } from '../../search/search-articles.js'
 import { createDashboardCache } from '../dashboard/dashboard-cache.js'
-import type { ExploreHits, ExploreOverview } from './explore-data.js'
+import type { ReadRunner } from '../read-worker/read-worker.js'
+import { type ExploreHits, type ExploreOverview, exploreOverview } from './explore-data.js'
 
 /** How long a computed explorer result may be shown while nothing was indexed or analysed. */
 export const EXPLORE_TTL_MS = 60_000
@@ -34,11 +35,17 @@ async function exploreVersion(store: Db): Promise<string> {
  * indexed or analysed and for at most EXPLORE_TTL_MS (a deleted article, a renamed source age out).
  * Concurrent requests for the same result share one computation; a failure (a timeout) is not kept.
  */
-export function createExploreCache(store: Db, ttlMs = EXPLORE_TTL_MS) {
+export function createExploreCache(store: Db, opts: { ttlMs?: number; reader?: ReadRunner } = {}) {
+  const ttlMs = opts.ttlMs ?? EXPLORE_TTL_MS
   const hits = createDashboardCache<ExploreHits>(ttlMs, MAX_ENTRIES)
   const overviews = createDashboardCache<ExploreOverview>(ttlMs, MAX_ENTRIES)
   return {
     version: () => exploreVersion(store),
+    /** Counts a query's overview, on the read worker when there is one (it holds no reader's thread). */
+    computeOverview: (q: string, o: { timeoutMs: number; exact?: boolean }): Promise<ExploreOverview> =>
+      opts.reader
+        ? opts.reader.run('overview', { q, timeoutMs: o.timeoutMs, ...(o.exact ? { exact: true } : {}) })
+        : exploreOverview(store, q, o),
     hits: (
       q: string,
       o: { sort: SearchSort; page: number },

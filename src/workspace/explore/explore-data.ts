@@ -121,7 +121,7 @@ export async function explore(
       later
         ? (cache?.readyOverview(q, opts, version) ?? null)
         : cache
-          ? cache.overview(q, opts, version, () => exploreOverview(store, q, opts))
+          ? cache.overview(q, opts, version, () => cache.computeOverview(q, opts))
           : exploreOverview(store, q, opts),
     ])
     return { ok: true, result: { ...hits, overview } }
@@ -140,7 +140,7 @@ export async function exploreOverviewOutcome(
   try {
     const version = cache ? await cache.version() : ''
     const overview = cache
-      ? await cache.overview(q, opts, version, () => exploreOverview(store, q, opts))
+      ? await cache.overview(q, opts, version, () => cache.computeOverview(q, opts))
       : await exploreOverview(store, q, opts)
     return { ok: true, result: overview }
   } catch (e) {
