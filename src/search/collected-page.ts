@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { CompiledSearch } from './compile-search.js'
 import type { DateRow, PageSpec } from './result-page.js'
-import { textMatchCount } from './text-count.js'
+import { textMatchEstimate } from './text-count.js'
 import { timedRows } from './timed-query.js'
 
 /**
@@ -11,7 +11,7 @@ import { timedRows } from './timed-query.js'
  * relevance window would each do it again. When few matches pass (at most `COLLECT_MAX`), they
  * are read once, newest first, and the count and pages are cut from that list.
  */
-export const COLLECT_MAX = 20_000
+export const COLLECT_MAX = 10_000
 /**
  * A `date:` range holding fewer than this many articles per match of the words is read through the
  * date index instead, each article tested against the set of the words' matches (0.2–0.3 µs a row
@@ -29,7 +29,7 @@ interface Passing {
 
 /** Matches of the words alone, and how many of them the date filter's share of the archive leaves. */
 async function passingEstimate(store: Db, c: CompiledSearch, timeoutMs?: number): Promise<Passing> {
-  const n = await textMatchCount(store, c, timeoutMs)
+  const { n } = await textMatchEstimate(store, c, COLLECT_MAX, timeoutMs)
   const range = c.filters?.dateRange
   if (n <= COLLECT_MAX || !range) return { n, byDate: false }
   const r = await timedRows<{ inRange: number; all: number | null }>(

@@ -58,6 +58,7 @@ export async function savedSearchFeed(
       name: saved.name,
       query: saved.query,
       total: page.total,
+      total_exact: page.totalExact,
       items: hits.map(hitJson),
     })
     return { contentType: 'application/json; charset=utf-8', body }

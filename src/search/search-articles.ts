@@ -9,7 +9,8 @@ import { resolveFields } from './resolve-fields.js'
 import { highlightAll, highlightTests, snippet } from './snippets.js'
 import { collectedDates, collectedNewest, collectMatches } from './collected-page.js'
 import { datePage, newestIds, relevancePage } from './result-page.js'
-import { textMatchCount } from './text-count.js'
+import { EXACT_TOTAL_UP_TO, estimateMatches, type MatchTotal } from './match-total.js'
+import { textMatchCount, textMatchEstimate } from './text-count.js'
 import { timedRows } from './timed-query.js'
 
 /** Largest page: a result list, not an export (exports iterate with `iterateMatches`). */
@@ -27,6 +28,8 @@ export interface SearchOptions {
   timeoutMs?: number
   /** compute snippets and highlighted titles (default true) */
   snippets?: boolean
+  /** count every match even when there are very many (default: estimated above `EXACT_TOTAL_UP_TO`) */
+  exactTotal?: boolean
 }
 
 export interface SearchHit {
@@ -47,7 +50,9 @@ export interface SearchHit {
 }
 
 export interface SearchPage {
+  /** number of matches: exact when `totalExact`, else estimated (more than `EXACT_TOTAL_UP_TO`) */
   total: number
+  totalExact: boolean
   sort: SearchSort
   limit: number
   offset: number
@@ -81,6 +86,21 @@ async function countOf(store: Db, c: CompiledSearch, timeoutMs?: number): Promis
   return Number(rows[0]?.n ?? 0)
 }
 
+/**
+ * The total a result page shows: exact up to `EXACT_TOTAL_UP_TO` matches or when asked, else (SQLite)
+ * estimated from a tenth of the archive (match-total.ts). PostgreSQL counts exactly.
+ */
+async function pageTotal(
+  store: Db,
+  c: CompiledSearch,
+  exact: boolean,
+  timeoutMs?: number,
+): Promise<MatchTotal> {
+  if (exact || !c.tally) return { n: await countOf(store, c, timeoutMs), exact: true }
+  if (c.sampling && !c.filters) return textMatchEstimate(store, c, EXACT_TOTAL_UP_TO, timeoutMs)
+  return estimateMatches(store, c.tally, EXACT_TOTAL_UP_TO, timeoutMs)
+}
+
 function clampPage(opts: SearchOptions) {
   const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(opts.limit ?? 20)))
   const offset = Math.max(0, Math.floor(opts.offset ?? 0))
@@ -102,7 +122,10 @@ export async function searchArticles(
   const collected = await collectMatches(store, c, opts.timeoutMs)
   const dates = collected ? collectedDates(collected) : datePage
   const newest = collected ? collectedNewest(collected) : newestIds
-  const total = collected ? collected.length : await countOf(store, c, opts.timeoutMs)
+  const counted = collected
+    ? { n: collected.length, exact: true }
+    : await pageTotal(store, c, opts.exactTotal === true, opts.timeoutMs)
+  const total = counted.n
   const page = { limit, offset, total, timeoutMs: opts.timeoutMs }
   const ids =
     total === 0
@@ -111,7 +134,10 @@ export async function searchArticles(
         ? await relevancePage(store, c, page, dates, newest)
         : (await dates(store, c, page)).map((r) => ({ article_id: r.article_id, score: 0 }))
   const hits = await loadHits(store, ids, tree, opts.snippets !== false)
-  return { total, sort, limit, offset, hits }
+  // a short page is the last one: it tells the number of matches exactly
+  if (!counted.exact && offset > 0 && ids.length < limit)
+    return { total: offset + ids.length, totalExact: true, sort, limit, offset, hits }
+  return { total, totalExact: counted.exact, sort, limit, offset, hits }
 }
 
 async function loadHits(

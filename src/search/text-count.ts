@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js'
 import { indexMemo } from './backends/index-memo.js'
 import type { CompiledSearch } from './compile-search.js'
+import { estimateMatches, type MatchTotal } from './match-total.js'
 import { timedRows } from './timed-query.js'
 
 /**
@@ -11,13 +12,38 @@ import { timedRows } from './timed-query.js'
  */
 const rememberedCounts = indexMemo<number>(1024)
 
+function sampling(store: Db, c: CompiledSearch) {
+  if (!store.sqlite || !c.sampling || !c.textTally)
+    throw new Error('textMatchCount needs a SQLite query with words')
+  return { h: store.sqlite, s: c.sampling, tally: c.textTally }
+}
+
 export async function textMatchCount(store: Db, c: CompiledSearch, timeoutMs?: number): Promise<number> {
-  if (!store.sqlite || !c.sampling) throw new Error('textMatchCount needs a SQLite query with words')
-  const remembered = rememberedCounts(store.sqlite)
-  const known = remembered.get(c.sampling.matchKey)
+  const { h, s } = sampling(store, c)
+  const remembered = rememberedCounts(h)
+  const known = remembered.get(s.matchKey)
   if (known !== undefined) return known
-  const rows = await timedRows(store, c.sampling.textCount, timeoutMs)
+  const rows = await timedRows(store, s.textCount, timeoutMs)
   const n = Number(rows[0]?.n ?? 0)
-  remembered.set(c.sampling.matchKey, n)
+  remembered.set(s.matchKey, n)
   return n
+}
+
+/**
+ * The words' matches, exact when remembered or at most `exactUpTo` (then remembered), else estimated
+ * (match-total.ts): deciding between plans needs their order of magnitude, not every match counted.
+ */
+export async function textMatchEstimate(
+  store: Db,
+  c: CompiledSearch,
+  exactUpTo: number,
+  timeoutMs?: number,
+): Promise<MatchTotal> {
+  const { h, s, tally } = sampling(store, c)
+  const remembered = rememberedCounts(h)
+  const known = remembered.get(s.matchKey)
+  if (known !== undefined) return { n: known, exact: true }
+  const total = await estimateMatches(store, tally, exactUpTo, timeoutMs)
+  if (total.exact) remembered.set(s.matchKey, total.n)
+  return total
 }

@@ -7,7 +7,7 @@ import { createReadRunner } from '../../workspace/read-worker/read-worker.js'
 import { explore, exploreOverviewOutcome, PAGE_SIZE } from '../../workspace/explore/explore-data.js'
 import type { AppContext } from '../context.js'
 import { pageCtx } from '../page-context.js'
-import { Hit } from '../views/explore-parts.js'
+import { Hit, ResultCount } from '../views/explore-parts.js'
 import { exploreLabels, OverviewFragment, overviewParts } from '../views/explore-overview.js'
 import { Pager } from '../views/form.js'
 import { Layout } from '../views/layout.js'
@@ -120,7 +120,12 @@ export function registerExplore(app: FastifyInstance, ctx: AppContext) {
             {parts ? parts.facets : ''}
             <div class="results">
               <p>
-                <strong safe>{t('explore.results', { n: outcome.result.page.total })}</strong>{' '}
+                <ResultCount
+                  ctx={p}
+                  total={outcome.result.page.total}
+                  exact={outcome.result.page.totalExact}
+                  exactHref={`/explore?q=${encodeURIComponent(q)}&sort=${sort}&exact=1${page > 1 ? `&page=${page}` : ''}`}
+                />{' '}
                 <span class="exports" safe>{`${t('explore.export')}:`}</span>{' '}
                 {(['csv', 'xlsx', 'jsonl'] as const).map((f) => (
                   <>

@@ -46,6 +46,21 @@ export function Facets(props: {
   )
 }
 
+/** The number of matches; an estimate is shown "≈" with a link to count them exactly. */
+export function ResultCount(props: { ctx: PageCtx; total: number; exact: boolean; exactHref: string }) {
+  const { t } = props.ctx
+  const n = t('explore.results', { n: props.total })
+  if (props.exact) return <strong safe>{n}</strong>
+  return (
+    <>
+      <strong safe>{`≈ ${n}`}</strong>{' '}
+      <a href={props.exactHref} class="exact-count" safe>
+        {t('explore.exact')}
+      </a>
+    </>
+  )
+}
+
 export function Hit(props: {
   ctx: PageCtx
   hit: SearchHit

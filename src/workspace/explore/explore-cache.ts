@@ -48,10 +48,10 @@ export function createExploreCache(store: Db, opts: { ttlMs?: number; reader?: R
         : exploreOverview(store, q, o),
     hits: (
       q: string,
-      o: { sort: SearchSort; page: number },
+      o: { sort: SearchSort; page: number; exact?: boolean },
       version: string,
       compute: () => Promise<ExploreHits>,
-    ) => hits.get(JSON.stringify([q, o.sort, o.page]), version, compute),
+    ) => hits.get(JSON.stringify([q, o.sort, o.page, o.exact === true]), version, compute),
     overview: (q: string, o: { exact?: boolean }, version: string, compute: () => Promise<ExploreOverview>) =>
       overviews.get(JSON.stringify([q, o.exact === true]), version, compute),
     /** The overview of a query if it is computed already for this version. */

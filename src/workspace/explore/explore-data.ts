@@ -76,14 +76,18 @@ export async function exploreOverview(
   return { facets, attention: weeklyWhenLong(attention), approximate }
 }
 
-/** One page of hits (sorted by relevance or date) and what each hit shows beside its snippet. */
+/**
+ * One page of hits (sorted by relevance or date) and what each hit shows beside its snippet; the
+ * number of matches is estimated above `EXACT_TOTAL_UP_TO` unless `exact`.
+ */
 export async function exploreHits(
   store: Db,
   q: string,
-  opts: { sort: SearchSort; page: number; timeoutMs: number },
+  opts: { sort: SearchSort; page: number; timeoutMs: number; exact?: boolean },
 ): Promise<ExploreHits> {
   const page = await searchArticles(store, q, {
     timeoutMs: opts.timeoutMs,
+    exactTotal: opts.exact === true,
     sort: opts.sort,
     limit: PAGE_SIZE,
     offset: (opts.page - 1) * PAGE_SIZE,
