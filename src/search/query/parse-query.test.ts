@@ -90,6 +90,14 @@ describe('parseQuery', () => {
     assert.deepEqual(shape('tình hình ở Biển Đông'), shape('tình hình Biển Đông'))
   })
 
+  test('English function words shaped like a Vietnamese syllable are kept (cong an, the thao)', () => {
+    assert.notDeepEqual(shape('công an'), shape('công'))
+    assert.notDeepEqual(shape('the thao'), shape('thao'))
+    assert.notDeepEqual(shape('chuyen doi so'), shape('chuyen doi'))
+    assert.deepEqual(shape('economy of Vietnam'), shape('economy Vietnam'))
+    assert.deepEqual(shape('trade and investment'), shape('trade investment'))
+  })
+
   test('fields: dates in Viet Nam time, tone comparisons and bands', () => {
     const d = parseQuery('date:2019-03-01..2019-03-31')
     assert.deepEqual(d, {

@@ -1,4 +1,5 @@
 import { stopwords } from '../../text/stopwords.js'
+import { couldBeVietnameseSyllable } from '../../text/syllable-shape.js'
 import { hasPositive, type QueryNode } from './ast.js'
 import { syntaxError } from './query-reasons.js'
 
@@ -13,7 +14,12 @@ const VI_QUERY_STOPWORDS = new Set(
   ),
 )
 
-const isStopword = (w: string) => VI_QUERY_STOPWORDS.has(w) || stopwords('en').has(w)
+/**
+ * English function words are dropped too, unless shaped like a Vietnamese syllable: typed without
+ * accents, `an`, `the`, `so`, `to` are `an`, `thể`, `số`, `tổ` (`cong an`, `the thao`, `chuyen doi so`).
+ */
+const isStopword = (w: string) =>
+  VI_QUERY_STOPWORDS.has(w) || (stopwords('en').has(w) && !couldBeVietnameseSyllable(w))
 
 /** A bare single word (not quoted, not `=word`, not a prefix) that is a stopword. */
 function droppable(n: QueryNode): boolean {
