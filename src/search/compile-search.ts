@@ -54,7 +54,7 @@ export interface CompiledSearch {
    * `date:` range among them, which estimate how many matches pass (see collected-page.ts).
    */
   readonly filters?: { readonly dateRange: { from: string | null; to: string | null } | null }
-  /** SQLite: where the matches are counted most cheaply, for estimating their number (match-total.ts) */
+  /** where the matches are counted most cheaply, for estimating their number (match-total.ts) */
   readonly tally?: Tally
   /** SQLite with words: the same for the words alone, without the filters */
   readonly textTally?: Tally
@@ -238,6 +238,7 @@ function compilePostgres(tree: QueryNode, resolved: ResolvedFields): CompiledSea
     score,
     ranked: leaves.length > 0,
     count: sql`select count(*) as n from search_docs d where ${where}`,
+    tally: { from: sql`search_docs d`, where, id: sql<number>`d.article_id` },
     scoreIds: (ids) =>
       sql`select d.article_id, ${score} as score from search_docs d where d.article_id = any(${[...ids]}::int[])`,
     // collect the matches through the GIN index first: walking the primary key backwards would read

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { CompiledSearch } from './compile-search.js'
+import { recentDatePage, recentIds } from './recent-first.js'
 import { timedRows } from './timed-query.js'
 
 /**
@@ -70,25 +71,26 @@ export function datePlan(c: CompiledSearch, p: PageSpec, docs: number): DatePlan
  * Matches newest first, rows [offset, offset + limit). On SQLite a common word is paged by walking
  * the date index backwards, which stops after the page: a very common one looks each visited row up
  * in FTS5, a less common one first collects its matches as a set and tests rows against it; a rare
- * one is paged by fetching its matches and sorting them. PostgreSQL's planner makes this choice itself.
+ * one is paged by fetching its matches and sorting them. PostgreSQL collects the matches through the
+ * GIN index (left to itself, the planner walks the date index and tests each row's out-of-line
+ * vector, slow unless nearly all match), in the newest part of the archive first (recent-first.ts).
  */
-export async function datePage(store: Db, c: CompiledSearch, p: PageSpec) {
+export async function datePage(store: Db, c: CompiledSearch, p: PageSpec): Promise<DateRow[]> {
+  if (store.dialect === 'postgres' && c.ranked) return recentDatePage(store, c, p)
   const plan = c.walk && p.total > 0 ? (p.plan ?? datePlan(c, p, await indexedEstimate(store))) : 'sort'
   const { from, where } = plan === 'sort' ? c : (c[plan] ?? c)
   const page = sql`limit ${p.limit} offset ${p.offset}`
-  // PostgreSQL: collect the matches through the GIN index first; left to itself, the planner walks
-  // the date index and tests each row's out-of-line vector, which is slow unless nearly all match
-  const query =
-    store.dialect === 'postgres' && c.ranked
-      ? sql<DateRow>`with m as materialized (select d.article_id, d.published_at from ${from} where ${where})
-          select article_id, published_at from m order by published_at desc, article_id desc ${page}`
-      : sql<DateRow>`select d.article_id, d.published_at from ${from} where ${where}
-          order by d.published_at desc, d.article_id desc ${page}`
-  return timedRows(store, query, p.timeoutMs)
+  return timedRows(
+    store,
+    sql<DateRow>`select d.article_id, d.published_at from ${from} where ${where}
+      order by d.published_at desc, d.article_id desc ${page}`,
+    p.timeoutMs,
+  )
 }
 
 /** The `n` most recently stored matches (highest ids first). */
-export async function newestIds(store: Db, c: CompiledSearch, n: number, timeoutMs?: number) {
+export async function newestIds(store: Db, c: CompiledSearch, n: number, timeoutMs?: number, total?: number) {
+  if (store.dialect === 'postgres' && c.ranked) return recentIds(store, c, n, timeoutMs, total)
   const rows = await timedRows(store, c.newest(n), timeoutMs)
   return rows.map((r) => Number(r.article_id))
 }
@@ -107,7 +109,7 @@ export async function relevancePage(
   const out: ScoredId[] = []
   const end = p.offset + p.limit
   const size = Math.min(p.window ?? RANK_WINDOW, p.total)
-  const window = await newest(store, c, size, p.timeoutMs)
+  const window = await newest(store, c, size, p.timeoutMs, p.total)
   if (p.offset < size) {
     const scores = await timedRows<ScoredId>(store, c.scoreIds(window), p.timeoutMs)
     const ranked = scores
