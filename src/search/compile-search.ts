@@ -20,8 +20,13 @@ export interface CompiledSearch {
   readonly ranked: boolean
   /** `select count(*) …` of the matches (SQLite: FTS5 alone when the query is words only) */
   readonly count: RawBuilder<{ n: number | string }>
-  /** `select article_id, score` for these matching articles (a ranking window) */
-  scoreIds(ids: readonly number[]): RawBuilder<{ article_id: number; score: number }>
+  /**
+   * `select article_id, score` for these matching articles (a ranking window); SQLite may be given
+   * another FTS5 expression that every one of them matches to score with (scoring-expression.ts)
+   */
+  scoreIds(ids: readonly number[], match?: string): RawBuilder<{ article_id: number; score: number }>
+  /** SQLite with words: the words' part of the tree and the prefixes' words, as the expression was built */
+  readonly text?: { readonly tree: QueryNode; readonly terms: PrefixTerms }
   /** `select article_id` of the `n` most recently stored matches (highest ids), highest first */
   newest(n: number): RawBuilder<{ article_id: number }>
   /**
@@ -166,9 +171,10 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields, terms: PrefixT
     // matches is a short tail of each word's list
     // the bounds are integer literals: FTS5 ignores a rowid bound bound as a REAL (better-sqlite3
     // binds every JS number so) and would walk all matches
-    scoreIds: (ids) =>
+    text: { tree: textTree, terms },
+    scoreIds: (ids, scoring) =>
       sql`select rowid as article_id, (-bm25(search_fts, ${BM25_WEIGHTS})) as score from search_fts
-        where ${matchSql} and rowid >= ${rowidLit(ids.length === 0 ? 0 : Math.min(...ids))}
+        where search_fts match ${scoring ?? match} and rowid >= ${rowidLit(ids.length === 0 ? 0 : Math.min(...ids))}
           and rowid <= ${rowidLit(ids.length === 0 ? 0 : Math.max(...ids))} and +rowid in (${idList(ids)})`,
     // FTS5 reads its matches backwards from the highest id and stops after n that pass the filters
     newest: (n) =>

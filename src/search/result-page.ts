@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { CompiledSearch } from './compile-search.js'
+import { scoringExpression } from './backends/scoring-expression.js'
 import { recentDatePage, recentIds } from './recent-first.js'
 import { timedRows } from './timed-query.js'
 
@@ -111,7 +112,9 @@ export async function relevancePage(
   const size = Math.min(p.window ?? RANK_WINDOW, p.total)
   const window = await newest(store, c, size, p.timeoutMs, p.total)
   if (p.offset < size) {
-    const scores = await timedRows<ScoredId>(store, c.scoreIds(window), p.timeoutMs)
+    const scoring =
+      store.sqlite && c.text ? scoringExpression(store.sqlite, c.text.tree, c.text.terms) : undefined
+    const scores = await timedRows<ScoredId>(store, c.scoreIds(window, scoring), p.timeoutMs)
     const ranked = scores
       .map((s) => ({ article_id: Number(s.article_id), score: Number(s.score) }))
       .sort((a, b) => b.score - a.score || b.article_id - a.article_id)
