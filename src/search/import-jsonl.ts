@@ -26,8 +26,20 @@ export interface ImportProgress {
   failed: number
 }
 
+/** Why a line was skipped: not JSON, a required field absent, a field of the wrong kind. */
+export type ImportProblem = 'not_json' | 'missing' | 'invalid'
+
+export interface ImportError {
+  line: number
+  reason: ImportProblem
+  /** the field at fault (`missing`, `invalid`) */
+  field?: string
+  /** in English, for logs */
+  message: string
+}
+
 export interface ImportResult extends ImportProgress {
-  errors: { line: number; message: string }[]
+  errors: ImportError[]
 }
 
 export interface ImportOptions {
@@ -74,9 +86,9 @@ async function importLines(
   const result: ImportResult = { lines: 0, imported: 0, updated: 0, failed: 0, errors: [] }
   const sources = new Map<string, { id: number; country: string }>()
   let batch: { n: number; line: ImportLine }[] = []
-  const fail = (n: number, message: string) => {
+  const fail = (e: ImportError) => {
     result.failed++
-    if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push({ line: n, message })
+    if (result.errors.length < MAX_REPORTED_ERRORS) result.errors.push(e)
   }
   const flush = async () => {
     if (batch.length === 0) return
@@ -97,13 +109,25 @@ async function importLines(
     try {
       parsed = JSON.parse(raw)
     } catch {
-      fail(n, 'not valid JSON')
+      fail({ line: n, reason: 'not_json', message: 'not valid JSON' })
       continue
     }
     const line = ImportLine.safeParse(parsed)
-    if (!line.success)
-      fail(n, line.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '))
-    else batch.push({ n, line: line.data })
+    if (!line.success) {
+      const first = line.error.issues[0]
+      const field = first?.path.join('.') || 'line'
+      const absent =
+        first?.code === 'invalid_type' &&
+        typeof parsed === 'object' &&
+        parsed !== null &&
+        !(field in (parsed as Record<string, unknown>))
+      fail({
+        line: n,
+        reason: absent ? 'missing' : 'invalid',
+        field,
+        message: line.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; '),
+      })
+    } else batch.push({ n, line: line.data })
     if (batch.length >= IMPORT_BATCH) await flush()
   }
   await flush()

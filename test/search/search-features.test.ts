@@ -142,13 +142,21 @@ for (const dialect of testDialects()) {
         lang: 'vi',
         published_at: '2019-04-02T00:30:00Z',
       })
-      const r = await importJsonl(t, Readable.from([`${line}\n`, 'not json\n', '{"id":"x"}\n']))
+      const r = await importJsonl(
+        t,
+        Readable.from([`${line}\n`, 'not json\n', '{"id":"x"}\n', '{"id":"y","text":""}\n']),
+      )
       assert.equal(r.updated, 1)
       assert.equal(r.imported, 0)
-      assert.equal(r.failed, 2)
+      assert.equal(r.failed, 3)
+      // each skipped line says why, as a reason the CLI words in the reader's language
       assert.deepEqual(
-        r.errors.map((e) => e.line),
-        [2, 3],
+        r.errors.map((e) => [e.line, e.reason, e.field]),
+        [
+          [2, 'not_json', undefined],
+          [3, 'missing', 'text'],
+          [4, 'invalid', 'text'],
+        ],
       )
       assert.equal(await countMatches(t, 'source:"Nhân Dân"'), before)
       assert.equal(await countMatches(t, 'title:"hữu nghị"'), 1)

@@ -34,7 +34,10 @@ export function registerSearch(program: Command, t: CliT) {
           },
         })
         bar.stop()
-        for (const e of r.errors.slice(0, 20)) process.stderr.write(`line ${e.line}: ${e.message}\n`)
+        for (const e of r.errors.slice(0, 20))
+          process.stderr.write(
+            `${t('import.error', { line: e.line, detail: t(`import.reason.${e.reason}`, { field: e.field ?? '' }) })}\n`,
+          )
         process.stdout.write(
           `${t('import.summary', { lines: r.lines, imported: r.imported, updated: r.updated, failed: r.failed })}\n`,
         )
