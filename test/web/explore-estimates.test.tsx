@@ -46,4 +46,9 @@ test('an estimated number of results is shown with ≈ and a link to count exact
   assert.match(estimated, /<strong>≈ explore.results<\/strong>/)
   assert.match(estimated, /href="\/explore\?q=bien%20dong&(amp;)?sort=date&(amp;)?exact=1"/)
   assert.doesNotMatch(await render(true), /≈|exact=1/)
+  const real = { ...ctx, t: (k: string, p?: Record<string, unknown>) => `${k} ${String(p?.n ?? '')}` }
+  const html = String(
+    await (<ResultCount ctx={real as unknown as PageCtx} total={96804} exact={true} exactHref="" />),
+  )
+  assert.match(html, /explore\.results 96\.804/)
 })

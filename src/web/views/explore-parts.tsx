@@ -49,7 +49,8 @@ export function Facets(props: {
 /** The number of matches; an estimate is shown "≈" with a link to count them exactly. */
 export function ResultCount(props: { ctx: PageCtx; total: number; exact: boolean; exactHref: string }) {
   const { t } = props.ctx
-  const n = t('explore.results', { n: props.total })
+  // grouped as the reader writes numbers: 96.804 (vi), 96,804 (en)
+  const n = t('explore.results', { n: props.total.toLocaleString(props.ctx.locale === 'en' ? 'en' : 'vi') })
   if (props.exact) return <strong safe>{n}</strong>
   return (
     <>
