@@ -61,6 +61,19 @@ export async function estimateMatches(
   )
   const n = Number(bounded[0]?.n ?? 0)
   if (n <= exactUpTo) return { n, exact: true }
+  const { share, maxId } = await windowShare(store, t, timeoutMs)
+  return { n: Math.max(exactUpTo + 1, Math.round(share * maxId)), exact: false }
+}
+
+/**
+ * SQLite: the share of article ids 1…maxId that match, counted in `idWindows` (each window its own
+ * count, its bounds integer literals, so the full-text index seeks to it).
+ */
+export async function windowShare(
+  store: Db,
+  t: Tally,
+  timeoutMs?: number,
+): Promise<{ share: number; maxId: number }> {
   const maxId = await maxArticleId(store, timeoutMs)
   const windows = idWindows(maxId)
   const counts = windows.map(
@@ -73,8 +86,7 @@ export async function estimateMatches(
     timeoutMs,
   )
   const covered = windows.reduce((s, [lo, hi]) => s + hi - lo + 1, 0)
-  const estimate = Math.round((Number(sampled[0]?.n ?? 0) * maxId) / covered)
-  return { n: Math.max(exactUpTo + 1, estimate), exact: false }
+  return { share: covered === 0 ? 0 : Number(sampled[0]?.n ?? 0) / covered, maxId }
 }
 
 const maxArticleId = async (store: Db, timeoutMs?: number) =>

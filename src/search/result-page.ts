@@ -113,7 +113,7 @@ export async function relevancePage(
   const window = await newest(store, c, size, p.timeoutMs, p.total)
   if (p.offset < size) {
     const scoring =
-      store.sqlite && c.text ? scoringExpression(store.sqlite, c.text.tree, c.text.terms) : undefined
+      store.sqlite && c.text ? await scoringExpression(store, c.text.tree, c.text.terms) : undefined
     const scores = await timedRows<ScoredId>(store, c.scoreIds(window, scoring), p.timeoutMs)
     const ranked = scores
       .map((s) => ({ article_id: Number(s.article_id), score: Number(s.score) }))

@@ -30,7 +30,7 @@ after(() => t.dispose())
 
 const scoring = async (q: string) => {
   const { compiled } = await prepareSearch(t, q)
-  return scoringExpression(t.sqlite!, compiled.text!.tree, compiled.text!.terms)
+  return scoringExpression(t, compiled.text!.tree, compiled.text!.terms)
 }
 
 test('bm25 scores with the rarer words: common AND-ed words and NOT parts are left out, ORs kept whole', async () => {
@@ -56,7 +56,7 @@ test('the window scores the same with and without the common words (FTS5 gives t
         ]),
       )
     const full = await byId()
-    const pruned = await byId(scoringExpression(t.sqlite!, compiled.text!.tree, compiled.text!.terms))
+    const pruned = await byId(await scoringExpression(t, compiled.text!.tree, compiled.text!.terms))
     assert.equal(pruned.size, full.size, q)
     for (const [id, score] of full) assert.ok(Math.abs(score - pruned.get(id)!) < 1e-4, `${q} ${id}`)
   }

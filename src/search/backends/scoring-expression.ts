@@ -1,6 +1,8 @@
 import type SqliteDriver from 'better-sqlite3'
 import type { QueryNode } from '../query/ast.js'
-import { idWindows } from '../match-total.js'
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.js'
+import { windowShare } from '../match-total.js'
 import { ftsExpression } from './fts5-compile.js'
 import { indexMemo } from './index-memo.js'
 import type { PrefixTerms } from './prefix-terms.js'
@@ -23,39 +25,38 @@ const COMMON_SHARE = 0.55
 /** A word's share of the articles, estimated from the id windows, remembered while the index is unchanged. */
 const rememberedShares = indexMemo<number>(4096)
 
-function shareOf(h: SqliteDriver.Database, expression: string): number {
+async function shareOf(store: Db, h: SqliteDriver.Database, expression: string): Promise<number> {
   const memo = rememberedShares(h)
   const known = memo.get(expression)
   if (known !== undefined) return known
-  const maxId = Number(h.prepare('select max(article_id) from search_docs').pluck().get() ?? 0)
-  const windows = idWindows(maxId)
-  const parts = windows.map(
-    ([lo, hi]) =>
-      `(select count(*) from search_fts where search_fts match @e and rowid >= ${lo} and rowid <= ${hi})`,
-  )
-  const hits = Number(
-    h
-      .prepare(`select ${parts.join(' + ')}`)
-      .pluck()
-      .get({ e: expression }) ?? 0,
-  )
-  const covered = windows.reduce((s, [lo, hi]) => s + hi - lo + 1, 0)
-  const share = covered === 0 ? 0 : hits / covered
+  const { share } = await windowShare(store, {
+    from: sql`search_fts`,
+    where: sql<boolean>`search_fts match ${expression}`,
+    id: sql<number>`search_fts.rowid`,
+  })
   memo.set(expression, share)
   return share
 }
 
 const isWord = (n: QueryNode) => n.kind === 'TextNode' && n.words.length === 1 && !n.prefix
 
-function pruned(h: SqliteDriver.Database, n: QueryNode, terms: PrefixTerms): QueryNode {
+async function pruned(
+  store: Db,
+  h: SqliteDriver.Database,
+  n: QueryNode,
+  terms: PrefixTerms,
+): Promise<QueryNode> {
   if (n.kind !== 'AndNode') return n
   const positive = n.children.filter((c) => c.kind !== 'NotNode')
-  const rare = positive.filter((c) => !isWord(c) || shareOf(h, ftsExpression(c, terms)) <= COMMON_SHARE)
+  const rare: QueryNode[] = []
+  for (const c of positive)
+    if (!isWord(c) || (await shareOf(store, h, ftsExpression(c, terms))) <= COMMON_SHARE) rare.push(c)
   const kept = rare.length > 0 ? rare : positive
   return kept.length === 1 ? kept[0]! : { ...n, children: kept }
 }
 
 /** The expression to score a window of `tree`'s matches with (the match expression when nothing is left out). */
-export function scoringExpression(h: SqliteDriver.Database, tree: QueryNode, terms: PrefixTerms): string {
-  return ftsExpression(pruned(h, tree, terms), terms)
+export async function scoringExpression(store: Db, tree: QueryNode, terms: PrefixTerms): Promise<string> {
+  if (!store.sqlite) throw new Error('scoringExpression is SQLite only')
+  return ftsExpression(await pruned(store, store.sqlite, tree, terms), terms)
 }
