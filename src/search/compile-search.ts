@@ -2,8 +2,8 @@ import { type RawBuilder, sql } from 'kysely'
 import type { DialectName } from '../db/dialect.js'
 import { ftsExpression, isFtsExpressible } from './backends/fts5-compile.js'
 import type { PrefixTerms } from './backends/prefix-terms.js'
-import { pgLeafCondition, pgLeafRank } from './backends/pg-compile.js'
-import { fieldCondition } from './field-conditions.js'
+import { pgLeafCondition, pgLeafRank, pgScoreIds } from './backends/pg-compile.js'
+import { fieldCondition, pgDateCondition } from './field-conditions.js'
 import type { NearNode, QueryNode, TextNode } from './query/ast.js'
 import type { Tally } from './match-total.js'
 import type { ResolvedFields } from './resolve-fields.js'
@@ -59,6 +59,8 @@ export interface CompiledSearch {
    * `date:` range among them, which estimate how many matches pass (see collected-page.ts).
    */
   readonly filters?: { readonly dateRange: { from: string | null; to: string | null } | null }
+  /** PostgreSQL: a `date:` range every match is in (one AND-ed with the rest of the query) */
+  readonly dateRange?: { readonly from: string | null; readonly to: string | null }
   /** where the matches are counted most cheaply, for estimating their number (match-total.ts) */
   readonly tally?: Tally
   /** SQLite with words: the same for the words alone, without the filters */
@@ -238,15 +240,20 @@ function compilePostgres(tree: QueryNode, resolved: ResolvedFields): CompiledSea
   const score =
     leaves.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(leaves.map(pgLeafRank), sql` + `)})`
   const where = pgCondition(tree, resolved)
+  const dateRange = (tree.kind === 'AndNode' ? tree.children : [tree]).find(
+    (n) => n.kind === 'FieldNode' && n.field === 'date',
+  )
   return {
+    ...(dateRange?.kind === 'FieldNode' && dateRange.field === 'date'
+      ? { dateRange: { from: dateRange.from, to: dateRange.to } }
+      : {}),
     from: sql`search_docs d`,
     where,
     score,
     ranked: leaves.length > 0,
     count: sql`select count(*) as n from search_docs d where ${where}`,
     tally: { from: sql`search_docs d`, where, id: sql<number>`d.article_id` },
-    scoreIds: (ids) =>
-      sql`select d.article_id, ${score} as score from search_docs d where d.article_id = any(${[...ids]}::int[])`,
+    scoreIds: (ids) => pgScoreIds(leaves, ids),
     // collect the matches through the GIN index first: walking the primary key backwards would read
     // each visited row's out-of-line vectors
     newest: (n) =>
@@ -258,7 +265,7 @@ function compilePostgres(tree: QueryNode, resolved: ResolvedFields): CompiledSea
 function pgCondition(node: QueryNode, resolved: ResolvedFields): RawBuilder<boolean> {
   switch (node.kind) {
     case 'FieldNode':
-      return fieldCondition(node, resolved)
+      return node.field === 'date' ? pgDateCondition(node) : fieldCondition(node, resolved)
     case 'TextNode':
     case 'NearNode':
       return pgLeafCondition(node)

@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
+import { vnDayKey } from '../shared/time.js'
 import type { FieldNode } from './query/ast.js'
 import type { ResolvedFields } from './resolve-fields.js'
 
@@ -41,4 +42,20 @@ export function fieldCondition(node: FieldNode, resolved: ResolvedFields): RawBu
       return sql<boolean>`(${sql.join(parts, sql` and `)})`
     }
   }
+}
+
+/**
+ * PostgreSQL: a `date:` range open at one end also as whole days (`d.day`, a key of the words index,
+ * migration 0313), so the index scan narrows to those days before any match is checked against its
+ * vector. A superset of the instant range (a day holds every instant of it), which stays the exact
+ * condition. A range closed at both ends is left to the date B-tree: as two keys of the words index
+ * each would read its whole side of the archive.
+ */
+export function pgDateCondition(node: Extract<FieldNode, { field: 'date' }>): RawBuilder<boolean> {
+  const exact = fieldCondition(node, new Map())
+  if (node.from !== null && node.to === null)
+    return sql<boolean>`(${exact} and d.day >= ${vnDayKey(node.from)})`
+  if (node.to !== null && node.from === null)
+    return sql<boolean>`(${exact} and d.day <= ${vnDayKey(node.to)})`
+  return exact
 }

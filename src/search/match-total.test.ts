@@ -77,7 +77,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual([again.total, again.totalExact], [N, true])
     })
 
-    test('words, words with a filter and filters alone are estimated from id windows', async () => {
+    test('words, words with a filter and filters alone are estimated from a part of the archive', async () => {
       for (const [q, expected] of [
         ['mưa', (2 * N) / 3],
         ['nắng lang:en', N / 2],
@@ -87,7 +87,9 @@ for (const dialect of testDialects()) {
         assert.ok(compiled.tally, q)
         const small = await estimateMatches(t, compiled.tally, 1000)
         assert.equal(small.exact, false, q)
-        near(small.n, expected, 0.1)
+        // PostgreSQL samples one article in 32 by hash: 375 of these 12,000, a standard error of
+        // about 6 % here (0.6 % for a word in half of a million articles)
+        near(small.n, expected, dialect === 'postgres' ? 0.2 : 0.1)
         const exact = await estimateMatches(t, compiled.tally, N)
         assert.deepEqual([exact.n, exact.exact], [Math.floor(expected), true], q)
       }

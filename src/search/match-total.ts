@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../db/database.js'
+import { SAMPLE_MODULUS } from '../db/migrations/0313-search-ranges-in-words-index.js'
 import { timedRows } from './timed-query.js'
 
 /**
@@ -27,11 +28,8 @@ export interface Tally {
   readonly id: RawBuilder<number>
 }
 
-/**
- * PostgreSQL samples less: each match in a window is read again from its row (a detoasted vector for a
- * phrase, about 10 µs), where FTS5 only walks its lists.
- */
-const PG_SAMPLED_SHARE = 0.03
+/** PostgreSQL: the key of the sample (any would do). */
+const SAMPLE_REMAINDER = 7
 
 /** Evenly spread id windows [lo, hi] covering about `share` of ids 1…maxId. */
 export function idWindows(maxId: number, share = SAMPLED_SHARE): [number, number][] {
@@ -101,9 +99,10 @@ const maxArticleId = async (store: Db, timeoutMs?: number) =>
   )
 
 /**
- * PostgreSQL: the windows first, in one statement (the GIN index finds the words once; only rows in
- * the windows are read and rechecked, which is most of the cost of a phrase); an estimate at most
- * `exactUpTo` is replaced by the exact count, cheap for so few matches.
+ * PostgreSQL: the matches among one id in `SAMPLE_MODULUS` first (a key of the words index, migration
+ * 0313: the sample is intersected with the words inside the index scan, and only sampled matches are
+ * read and rechecked, which is most of the cost of a phrase); an estimate at most `exactUpTo` is
+ * replaced by the exact count, cheap for so few matches.
  */
 async function estimatePostgres(
   store: Db,
@@ -111,19 +110,7 @@ async function estimatePostgres(
   exactUpTo: number,
   timeoutMs?: number,
 ): Promise<MatchTotal> {
-  const maxId = await maxArticleId(store, timeoutMs)
-  const windows = idWindows(maxId, PG_SAMPLED_SHARE)
-  const inWindows = sql.join(
-    windows.map(([lo, hi]) => sql`${t.id} between ${lo} and ${hi}`),
-    sql` or `,
-  )
-  const sampled = await timedRows<{ n: number | string }>(
-    store,
-    sql`select count(*) as n from ${t.from} where ${t.where} and (${inWindows})`,
-    timeoutMs,
-  )
-  const covered = windows.reduce((s, [lo, hi]) => s + hi - lo + 1, 0)
-  const estimate = Math.round((Number(sampled[0]?.n ?? 0) * maxId) / Math.max(1, covered))
+  const estimate = await sampledEstimate(store, t, timeoutMs)
   if (estimate > exactUpTo) return { n: estimate, exact: false }
   const all = await timedRows<{ n: number | string }>(
     store,
@@ -131,4 +118,15 @@ async function estimatePostgres(
     timeoutMs,
   )
   return { n: Number(all[0]?.n ?? 0), exact: true }
+}
+
+/** PostgreSQL: the number of matches estimated from one id in `SAMPLE_MODULUS` (see above). */
+export async function sampledEstimate(store: Db, t: Tally, timeoutMs?: number): Promise<number> {
+  const sampled = await timedRows<{ n: number | string }>(
+    store,
+    sql`select count(*) as n from ${t.from} where ${t.where}
+      and (hashint4(${t.id}) & ${sql.lit(SAMPLE_MODULUS - 1)}) = ${sql.lit(SAMPLE_REMAINDER)}`,
+    timeoutMs,
+  )
+  return Number(sampled[0]?.n ?? 0) * SAMPLE_MODULUS
 }

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '../db/database.js'
+import { vnDayKey } from '../shared/time.js'
 import type { CompiledSearch } from './compile-search.js'
 import type { DateRow, PageSpec } from './result-page.js'
 import { timedRows } from './timed-query.js'
@@ -9,8 +10,9 @@ import { timedRows } from './timed-query.js'
  * looked for in the newest 2 %, then 10 %, then 30 % of the archive before all of it. Each match the
  * GIN index finds is checked again against its row's out-of-line vector (positions for phrases), so
  * collecting every match of a common phrase costs a detoasted vector per match; the range narrows
- * the index's bitmap before that check. A part holding a whole page holds the page: every match
- * newer than the part's start is in it.
+ * the candidates inside the index scan before that check (ids and days are in the words index,
+ * migration 0313; a part of the dates is whole days). A part holding a whole page holds the page:
+ * every match newer than the part's start is in it.
  */
 const SHARES = [0.02, 0.1, 0.3] as const
 /**
@@ -48,14 +50,20 @@ async function firstFull<R>(
 export async function recentDatePage(store: Db, c: CompiledSearch, p: PageSpec): Promise<DateRow[]> {
   const need = p.offset + p.limit
   const b = await bounds(store, p.timeoutMs)
-  const lo = b.lo ? Date.parse(b.lo) : Number.NaN
-  const hi = b.hi ? Date.parse(b.hi) : Number.NaN
+  const range = c.dateRange
+  const lo = Math.max(Date.parse(b.lo ?? ''), Date.parse(range?.from ?? '') || 0)
+  const archiveHi = Date.parse(b.hi ?? '')
+  const hi = range?.to ? Math.min(archiveHi, Date.parse(range.to)) : archiveHi
+  // the newest part of the archive: whole days, a key of the words index; below a `date:` range's
+  // end, instants, through the date B-tree (a day range closed at both ends is slow in the words index)
+  const since = (t: number) =>
+    hi < archiveHi
+      ? sql<boolean>`d.published_at >= ${new Date(t).toISOString()}`
+      : sql<boolean>`d.day >= ${vnDayKey(t)}`
   const parts =
-    Number.isNaN(lo) || Number.isNaN(hi)
+    Number.isNaN(lo) || Number.isNaN(hi) || hi < lo
       ? []
-      : sharesFor(need, p.total).map(
-          (s) => sql<boolean>`d.published_at >= ${new Date(hi - (hi - lo) * s).toISOString()}`,
-        )
+      : sharesFor(need, p.total).map((s) => since(hi - (hi - lo) * s))
   const rows = await firstFull(need, parts, (part) =>
     timedRows<DateRow>(
       store,

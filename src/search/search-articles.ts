@@ -7,8 +7,8 @@ import { positiveTextLeaves, type QueryNode } from './query/ast.js'
 import { parseQuery } from './query/parse-query.js'
 import { resolveFields } from './resolve-fields.js'
 import { highlightAll, highlightTests, snippet } from './snippets.js'
-import { collectedDates, collectedNewest, collectMatches } from './collected-page.js'
-import { datePage, newestIds, relevancePage } from './result-page.js'
+import { collectedDates, collectedNewest, collectMatches, collectPostgres } from './collected-page.js'
+import { type DateRow, datePage, newestIds, relevancePage } from './result-page.js'
 import { EXACT_TOTAL_UP_TO, estimateMatches, type MatchTotal } from './match-total.js'
 import { textMatchCount, textMatchEstimate } from './text-count.js'
 import { timedRows } from './timed-query.js'
@@ -88,7 +88,7 @@ async function countOf(store: Db, c: CompiledSearch, timeoutMs?: number): Promis
 
 /**
  * The total a result page shows: exact up to `EXACT_TOTAL_UP_TO` matches or when asked, else (SQLite)
- * estimated from a tenth of the archive (match-total.ts). PostgreSQL counts exactly.
+ * estimated from a tenth of the archive (match-total.ts; PostgreSQL: collectOrCount).
  */
 async function pageTotal(
   store: Db,
@@ -99,6 +99,27 @@ async function pageTotal(
   if (exact || !c.tally) return { n: await countOf(store, c, timeoutMs), exact: true }
   if (c.sampling && !c.filters) return textMatchEstimate(store, c, EXACT_TOTAL_UP_TO, timeoutMs)
   return estimateMatches(store, c.tally, EXACT_TOTAL_UP_TO, timeoutMs)
+}
+
+/**
+ * Few matches are read once and the count and pages cut from them (SQLite: words with a filter few
+ * pass; PostgreSQL: whenever the sampled estimate is small, see collected-page.ts); else the total.
+ */
+async function collectOrCount(
+  store: Db,
+  c: CompiledSearch,
+  exact: boolean,
+  timeoutMs?: number,
+): Promise<{ collected: DateRow[] | null; counted: MatchTotal }> {
+  if (store.dialect === 'postgres' && !exact) {
+    const got = await collectPostgres(store, c, timeoutMs)
+    return got.rows
+      ? { collected: got.rows, counted: { n: got.rows.length, exact: true } }
+      : { collected: null, counted: got.total }
+  }
+  const collected = await collectMatches(store, c, timeoutMs)
+  if (collected) return { collected, counted: { n: collected.length, exact: true } }
+  return { collected: null, counted: await pageTotal(store, c, exact, timeoutMs) }
 }
 
 function clampPage(opts: SearchOptions) {
@@ -118,13 +139,9 @@ export async function searchArticles(
   const { tree, compiled: c } = await prepareSearch(store, query)
   const { limit, offset } = clampPage(opts)
   const sort: SearchSort = opts.sort === 'relevance' && c.ranked ? 'relevance' : 'date'
-  // SQLite, words with a filter that few matches pass: read them once, cut count and pages from them
-  const collected = await collectMatches(store, c, opts.timeoutMs)
+  const { collected, counted } = await collectOrCount(store, c, opts.exactTotal === true, opts.timeoutMs)
   const dates = collected ? collectedDates(collected) : datePage
   const newest = collected ? collectedNewest(collected) : newestIds
-  const counted = collected
-    ? { n: collected.length, exact: true }
-    : await pageTotal(store, c, opts.exactTotal === true, opts.timeoutMs)
   const total = counted.n
   const page = { limit, offset, total, timeoutMs: opts.timeoutMs }
   const ids =
