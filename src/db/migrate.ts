@@ -10,6 +10,9 @@ import type { DialectName } from './dialect.js'
 import { MIGRATIONS } from './migrations/index.js'
 import type { Database } from './schema.js'
 
+/** Attempts again after the migrator failed before running any step (see below). */
+const STARTUP_RETRIES = 3
+
 class StaticProvider implements MigrationProvider {
   constructor(readonly dialect: DialectName) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -36,7 +39,12 @@ export async function migrateToLatest(
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   })
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  let { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  // Before its first step the migrator lists the tables of every schema in the database; DDL in
+  // another schema at that moment (tests create and drop theirs in parallel) can fail that listing
+  // ("schema … does not exist", "column … does not exist"). Nothing has run then: try again.
+  for (let retry = 0; error && results === undefined && retry < STARTUP_RETRIES; retry++)
+    ({ error, results } = await migrator.migrateToLatest())
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
     throw new AppError(
