@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely'
 import type { DialectName } from '../db/dialect.js'
 import { ftsExpression, isFtsExpressible } from './backends/fts5-compile.js'
 import type { PrefixTerms } from './backends/prefix-terms.js'
-import { pgLeafCondition, pgLeafRank, pgScoreIds } from './backends/pg-compile.js'
+import { pgLeafCondition, pgScore, pgScoreIds } from './backends/pg-compile.js'
 import { fieldCondition, pgDateCondition } from './field-conditions.js'
 import type { NearNode, QueryNode, TextNode } from './query/ast.js'
 import type { Tally } from './match-total.js'
@@ -111,6 +111,12 @@ const hasPrefix = (n: QueryNode, terms: PrefixTerms): boolean =>
           ? false
           : n.children.some((c) => hasPrefix(c, terms))
 
+/** The first `date:` range among AND-ed parts of a query (every match is in it). */
+function firstDateRange(parts: readonly QueryNode[]) {
+  for (const n of parts) if (n.kind === 'FieldNode' && n.field === 'date') return { from: n.from, to: n.to }
+  return null
+}
+
 const and = (parts: RawBuilder<boolean>[]) =>
   parts.length === 0 ? sql<boolean>`(1 = 1)` : sql<boolean>`(${sql.join(parts, sql` and `)})`
 
@@ -189,12 +195,7 @@ function compileSqlite(tree: QueryNode, resolved: ResolvedFields, terms: PrefixT
     ...(rest.length === 0
       ? {}
       : {
-          filters: {
-            dateRange:
-              rest.flatMap((n) =>
-                n.kind === 'FieldNode' && n.field === 'date' ? [{ from: n.from, to: n.to }] : [],
-              )[0] ?? null,
-          },
+          filters: { dateRange: firstDateRange(rest) },
         }),
     textTally,
     tally:
@@ -237,23 +238,18 @@ function sqliteCondition(node: QueryNode, resolved: ResolvedFields, terms: Prefi
 
 function compilePostgres(tree: QueryNode, resolved: ResolvedFields): CompiledSearch {
   const leaves = rankedLeaves(tree)
-  const score =
-    leaves.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(leaves.map(pgLeafRank), sql` + `)})`
+  const score = pgScore(leaves)
   const where = pgCondition(tree, resolved)
-  const dateRange = (tree.kind === 'AndNode' ? tree.children : [tree]).find(
-    (n) => n.kind === 'FieldNode' && n.field === 'date',
-  )
+  const dateRange = firstDateRange(tree.kind === 'AndNode' ? tree.children : [tree])
   return {
-    ...(dateRange?.kind === 'FieldNode' && dateRange.field === 'date'
-      ? { dateRange: { from: dateRange.from, to: dateRange.to } }
-      : {}),
+    ...(dateRange ? { dateRange } : {}),
     from: sql`search_docs d`,
     where,
     score,
     ranked: leaves.length > 0,
     count: sql`select count(*) as n from search_docs d where ${where}`,
     tally: { from: sql`search_docs d`, where, id: sql<number>`d.article_id` },
-    scoreIds: (ids) => pgScoreIds(leaves, ids),
+    scoreIds: (ids) => pgScoreIds(leaves, score, ids),
     // collect the matches through the GIN index first: walking the primary key backwards would read
     // each visited row's out-of-line vectors
     newest: (n) =>

@@ -44,16 +44,22 @@ export function pgLeafRank(leaf: TextNode | NearNode): RawBuilder<number> {
   return sql<number>`${weight} * ts_rank(d.${sql.ref(plan.column)}, ${q}::tsquery)`
 }
 
+/** Relevance of a query: its positive leaves' ranks summed (0 without any). */
+export const pgScore = (leaves: readonly (TextNode | NearNode)[]): RawBuilder<number> =>
+  leaves.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(leaves.map(pgLeafRank), sql` + `)})`
+
 /**
- * `select article_id, score` of these articles. Each ranked column is read once per row (`|| ''`
+ * `select article_id, score` (`pgScore` of `leaves`) of these articles. Each ranked column is read once per row (`|| ''`
  * makes an in-memory copy in a fenced subquery): PostgreSQL fetches and decompresses an out-of-line
  * value again for every function given it, so five words ranked on one column read its vector five times.
  */
-export function pgScoreIds(leaves: readonly (TextNode | NearNode)[], ids: readonly number[]) {
+export function pgScoreIds(
+  leaves: readonly (TextNode | NearNode)[],
+  score: RawBuilder<number>,
+  ids: readonly number[],
+) {
   const columns = [...new Set(leaves.map((l) => planLeaf(l).column))]
   const copies = columns.map((c) => sql`d.${sql.ref(c)} || ''::tsvector as ${sql.ref(c)}`)
-  const score =
-    leaves.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(leaves.map(pgLeafRank), sql` + `)})`
   return sql<{ article_id: number; score: number }>`select d.article_id, ${score} as score
     from (select d.article_id${copies.length > 0 ? sql`, ${sql.join(copies)}` : sql``} from search_docs d
       where d.article_id = any(${[...ids]}::int[]) offset 0) d`
