@@ -258,22 +258,21 @@ function compilePostgres(tree: QueryNode, resolved: ResolvedFields): CompiledSea
   }
 }
 
-function pgCondition(node: QueryNode, resolved: ResolvedFields): RawBuilder<boolean> {
+/** `negated`: under a NOT (odd depth), where text leaves are checked row by row (pg-compile.ts). */
+function pgCondition(node: QueryNode, resolved: ResolvedFields, negated = false): RawBuilder<boolean> {
+  const sub = (c: QueryNode) => pgCondition(c, resolved, negated)
   switch (node.kind) {
     case 'FieldNode':
       return node.field === 'date' ? pgDateCondition(node) : fieldCondition(node, resolved)
     case 'TextNode':
     case 'NearNode':
-      return pgLeafCondition(node)
+      return pgLeafCondition(node, negated)
     case 'NotNode':
-      return sql<boolean>`(not ${pgCondition(node.child, resolved)})`
+      return sql<boolean>`(not ${pgCondition(node.child, resolved, !negated)})`
     case 'AndNode':
-      return and(node.children.map((c) => pgCondition(c, resolved)))
+      return and(node.children.map(sub))
     case 'OrNode':
-      return sql<boolean>`(${sql.join(
-        node.children.map((c) => pgCondition(c, resolved)),
-        sql` or `,
-      )})`
+      return sql<boolean>`(${sql.join(node.children.map(sub), sql` or `)})`
   }
 }
 
