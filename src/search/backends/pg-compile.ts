@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
-import type { NearNode, TextNode } from '../query/ast.js'
 import { WORD_PAIRS_FUNCTION } from '../../db/migrations/0314-search-word-pairs.js'
+import type { NearNode, TextNode } from '../query/ast.js'
 import { type ColumnPhrase, type IndexColumn, type LeafPlan, planLeaf } from './text-plan.js'
 
 /** A token as a tsquery lexeme: quoted, so the cast `::tsquery` takes it verbatim (no parser, no dictionary). */
