@@ -124,15 +124,19 @@ async function readEntries(
 ) {
   if (feed.kind === 'sitemap')
     return { entries: await readSitemap(ctx, bytes, url), format: 'sitemap', title: null }
-  const text = decodeBytes(bytes, { charset: charset }).text
   if (feed.kind === 'listing') {
+    const text = decodeBytes(bytes, { charset: charset }).text
     const links = await readListing(ctx, text, url, feed.selector ?? 'a')
     return { entries: links.map((u) => ({ url: u })), format: 'listing', title: null }
   }
-  // a feed of 100k items takes seconds to parse: on a worker thread, so the event loop stays free
-  const parsed = isHeavyFeed(text)
-    ? await (ctx.work ?? sharedWorkPool()).run('parseFeed', { text, url }, { timeoutMs: FEED_JOB_TIMEOUT_MS })
-    : parseFeed(text, { url })
+  // a feed of 100k items takes seconds to decode and parse: on a worker thread, so the loop stays free
+  const parsed = isHeavyFeed(bytes)
+    ? await (ctx.work ?? sharedWorkPool()).run(
+        'parseFeed',
+        { bytes, charset, url },
+        { timeoutMs: FEED_JOB_TIMEOUT_MS },
+      )
+    : parseFeed(decodeBytes(bytes, { charset: charset }).text, { url })
   const entries = parsed.items.map((i) => ({
     url: i.url,
     title: i.title,

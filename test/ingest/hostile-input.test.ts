@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom'
 import type { FeedRow } from '../../src/db/tables/feeds.js'
 import { extractArticle } from '../../src/ingest/extract/extract-article.js'
 import { parseFeed } from '../../src/ingest/parse/parse-feed.js'
+import { prepareArticle } from '../../src/ingest/prepare-article.js'
 import { type IngestRunSummary, runIngest } from '../../src/ingest/run-ingest.js'
 import { type HostileSite, HUGE_BODY_BYTES, startHostileSite } from '../fixtures/hostile/hostile-site.js'
 import { createTestDb, type TestDb, testDialects } from '../support/databases.js'
@@ -33,6 +34,17 @@ function timeInline(fn: () => unknown): number {
   const t = performance.now()
   fn()
   return performance.now() - t
+}
+
+/**
+ * The first article a process prepares runs cold code and builds its lookup tables: 80 ms on an idle
+ * machine, over 200 ms under CI's load, all on the loop. The watched passes below also store the good
+ * feed's pages, so that one-time cost is paid here first: their stall is then the big input's alone.
+ */
+async function warmArticlePipeline(site: HostileSite) {
+  const url = site.url('/good/a1.html')
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer())
+  prepareArticle({ bytes, charset: 'utf-8', finalUrl: url, entry: { url }, sourceLang: 'vi' })
 }
 
 /** Runs `fn` while sampling the event loop: its result, the longest stall and the ticks of a 10 ms timer. */
@@ -253,6 +265,7 @@ for (const dialect of testDialects()) {
       site = await startHostileSite()
       await seedSources(db.db, [feedSource(site, 'huge'), feedSource(site, 'good')])
       ctx = testIngestContext(db.db, site.hostPort, { fetchPerHost: 8 })
+      await warmArticlePipeline(site)
       const run = await whileWatchingLoop(() => runIngest(ctx, { force: true }))
       ;({ value: summary, elapsedMs, maxStallMs, ticks } = run)
       const text = await (await fetch(site.url('/huge/feed.xml'))).text()
@@ -313,6 +326,7 @@ for (const dialect of testDialects()) {
       site = await startHostileSite()
       await seedSources(db.db, [feedSource(site, 'deep'), feedSource(site, 'good')])
       ctx = testIngestContext(db.db, site.hostPort)
+      await warmArticlePipeline(site)
       const run = await whileWatchingLoop(() => runIngest(ctx, { force: true }))
       ;({ value: summary, elapsedMs, maxStallMs, ticks } = run)
       const html = await (await fetch(site.url('/deep/a1.html'))).text()

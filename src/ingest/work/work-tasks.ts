@@ -1,3 +1,4 @@
+import { decodeBytes } from '../parse/charset.js'
 import { parseFeed } from '../parse/parse-feed.js'
 import { prepareArticle } from '../prepare-article.js'
 
@@ -8,8 +9,9 @@ import { prepareArticle } from '../prepare-article.js'
 export const WORK_TASKS = {
   /** decode, extract, sanitize, normalize and fingerprint one fetched page */
   prepareArticle,
-  /** a feed document (up to 100k items: seconds of parsing, off the event loop) */
-  parseFeed: (input: { text: string; url: string }) => parseFeed(input.text, { url: input.url }),
+  /** decode and parse a feed document (up to 100k items: seconds of parsing, off the event loop) */
+  parseFeed: (input: { bytes: Uint8Array; charset: string | null; url: string }) =>
+    parseFeed(decodeBytes(input.bytes, { charset: input.charset }).text, { url: input.url }),
 }
 
 export type WorkTasks = typeof WORK_TASKS
