@@ -6,9 +6,15 @@ import { type ColumnPhrase, type IndexColumn, type LeafPlan, planLeaf } from './
 /** A token as a tsquery lexeme: quoted, so the cast `::tsquery` takes it verbatim (no parser, no dictionary). */
 const lexeme = (s: string) => `'${s.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`
 
-function phrase(p: ColumnPhrase): string {
+/** A phrase's words as lexemes, the last one a prefix when asked. */
+function lexemes(p: ColumnPhrase): string[] {
   const parts = p.words.map(lexeme)
   if (p.prefix) parts[parts.length - 1] += ':*'
+  return parts
+}
+
+function phrase(p: ColumnPhrase): string {
+  const parts = lexemes(p)
   return parts.length === 1 ? parts[0]! : `(${parts.join(' <-> ')})`
 }
 
@@ -37,8 +43,7 @@ const positions = (column: IndexColumn, query: string) =>
   sql<boolean>`ts_match_vq(d.${sql.ref(column)}, ${query}::tsquery)`
 
 /** The words of phrases, all required: what the index can find exactly. */
-const allWords = (phrases: readonly ColumnPhrase[]) =>
-  phrases.map((p) => phrase({ words: p.words, prefix: p.prefix }).replaceAll(' <-> ', ' & ')).join(' & ')
+const allWords = (phrases: readonly ColumnPhrase[]) => phrases.flatMap(lexemes).join(' & ')
 
 /** Each pair of adjacent words of a phrase, as the words index holds them (migration 0314). */
 function pairsQuery(p: ColumnPhrase): string {
