@@ -2,7 +2,9 @@ import assert from 'node:assert/strict'
 import { Readable } from 'node:stream'
 import { after, before, describe, test } from 'node:test'
 import { createTestDb, type TestDb, testDialects } from '../../test/support/databases.js'
+import { sql } from 'kysely'
 import { deferredIndexes } from './import-indexes.js'
+import { deferredIndexesPostgres } from './import-indexes-pg.js'
 import { importJsonl } from './import-jsonl.js'
 import { countMatches, searchArticles } from './search-articles.js'
 
@@ -19,17 +21,29 @@ const lines = (from: number, n: number) =>
       })}\n`,
   )
 
-/** Secondary indexes of the tables a bulk import defers, by name (SQLite). */
-function indexNames(t: TestDb): string[] {
-  return (
-    t
-      .sqlite!.prepare(
-        `select name from sqlite_master where type = 'index' and tbl_name in ('articles', 'search_docs')
+/** Secondary indexes of the tables a bulk import touches, by name. */
+async function indexNames(t: TestDb): Promise<string[]> {
+  if (t.sqlite)
+    return (
+      t.sqlite
+        .prepare(
+          `select name from sqlite_master where type = 'index' and tbl_name in ('articles', 'search_docs')
         and sql is not null order by name`,
-      )
-      .all() as { name: string }[]
-  ).map((r) => r.name)
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name)
+  const r = await sql<{ name: string }>`select indexname as name from pg_indexes
+    where schemaname = current_schema() and tablename in ('articles', 'search_docs') order by indexname`.execute(
+    t.db,
+  )
+  return r.rows.map((x) => x.name)
 }
+
+const deferredLeft = async (t: TestDb) =>
+  Number(
+    (await sql<{ n: number | string }>`select count(*) as n from search_deferred_indexes`.execute(t.db))
+      .rows[0]!.n,
+  )
 
 for (const dialect of testDialects()) {
   describe(`bulk import on ${dialect}`, () => {
@@ -40,17 +54,14 @@ for (const dialect of testDialects()) {
     after(() => t.dispose())
 
     test('a long import builds the deferred indexes again and finds what it imported', async () => {
-      const before = dialect === 'sqlite' ? indexNames(t) : []
+      const before = await indexNames(t)
       const r = await importJsonl(t, Readable.from(lines(0, 300)), { deferIndexesAfter: 100 })
       assert.equal(r.imported, 300)
-      if (dialect === 'sqlite') {
-        assert.ok(before.includes('articles_hash_idx') && before.includes('search_docs_published_idx'))
-        assert.deepEqual(indexNames(t), before, 'every index is back')
-        const left = t.sqlite!.prepare('select count(*) as n from search_deferred_indexes').get() as {
-          n: number
-        }
-        assert.equal(left.n, 0)
-      }
+      const deferred =
+        dialect === 'sqlite' ? ['articles_hash_idx', 'search_docs_published_idx'] : ['search_docs_words_gin']
+      for (const i of deferred) assert.ok(before.includes(i), i)
+      assert.deepEqual(await indexNames(t), before, 'every index is back')
+      assert.equal(await deferredLeft(t), 0)
       assert.equal(await countMatches(t, 'bản tin'), 299)
       const page = await searchArticles(t, 'cà phê', { sort: 'date' })
       assert.equal(page.total, 1)
@@ -63,13 +74,17 @@ for (const dialect of testDialects()) {
     })
 
     test('indexes an interrupted import left dropped are built by the next import', async () => {
-      if (dialect !== 'sqlite') return
-      const before = indexNames(t)
-      deferredIndexes(t.sqlite!).defer() // as a crashed import leaves them
-      assert.ok(indexNames(t).length < before.length)
+      const before = await indexNames(t)
+      // as a crashed import leaves them
+      if (t.sqlite) deferredIndexes(t.sqlite).defer()
+      else await deferredIndexesPostgres(t.db).defer()
+      assert.ok((await indexNames(t)).length < before.length)
+      assert.ok((await deferredLeft(t)) > 0)
       const r = await importJsonl(t, Readable.from(lines(300, 3)))
       assert.equal(r.imported, 3)
-      assert.deepEqual(indexNames(t), before)
+      assert.deepEqual(await indexNames(t), before)
+      assert.equal(await deferredLeft(t), 0)
+      assert.equal(await countMatches(t, 'bản tin'), 302, 'found through the words index built again')
     })
   })
 }

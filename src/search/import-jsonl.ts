@@ -5,6 +5,7 @@ import type { Db } from '../db/database.js'
 import { upsertSource } from '../db/tables/sources.js'
 import { normalizeText } from '../text/normalize.js'
 import { DEFER_INDEXES_AFTER, type DeferredIndexes, deferredIndexes } from './import-indexes.js'
+import { type BulkIndexes, deferredIndexesPostgres } from './import-indexes-pg.js'
 import { indexArticles } from './index-article.js'
 import { ImportLine, prepareArticle } from './import-row.js'
 import { type BatchArticle, withImportCache, writeBatchPostgres, writeBatchSqlite } from './import-write.js'
@@ -46,7 +47,10 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
   /** source name for lines without one */
   defaultSource?: string
-  /** SQLite: lines after which the secondary indexes are dropped and built at the end (import-indexes.ts) */
+  /**
+   * Lines after which indexes are dropped and built at the end: SQLite's secondary indexes
+   * (import-indexes.ts), PostgreSQL's words index (import-indexes-pg.ts)
+   */
   deferIndexesAfter?: number
 }
 
@@ -61,14 +65,14 @@ export async function importJsonl(
   input: Readable,
   opts: ImportOptions = {},
 ): Promise<ImportResult> {
-  // SQLite: indexes a crashed import left dropped are built first; a long import defers its own
-  const bulk = store.sqlite ? deferredIndexes(store.sqlite) : null
+  // indexes a crashed import left dropped are built first; a long import defers its own
+  const bulk = store.sqlite ? bulkIndexes(deferredIndexes(store.sqlite)) : deferredIndexesPostgres(store.db)
   const result = await withImportCache(store, async () => {
-    bulk?.restore()
+    await bulk.restore()
     try {
       return await importLines(store, input, opts, bulk)
     } finally {
-      bulk?.finish() // inside the large cache: building an index sorts in it
+      await bulk.finish() // SQLite: inside the large cache, where building an index sorts
     }
   })
   // the planner's word statistics come from ANALYZE; after a large import they describe another table
@@ -77,11 +81,18 @@ export async function importJsonl(
   return result
 }
 
+/** SQLite's index upkeep (synchronous) in the steps the import awaits. */
+const bulkIndexes = (d: DeferredIndexes): BulkIndexes => ({
+  defer: async () => d.defer(),
+  restore: async () => d.restore(),
+  finish: async () => d.finish(),
+})
+
 async function importLines(
   store: Db,
   input: Readable,
   opts: ImportOptions,
-  bulk: DeferredIndexes | null,
+  bulk: BulkIndexes,
 ): Promise<ImportResult> {
   const result: ImportResult = { lines: 0, imported: 0, updated: 0, failed: 0, errors: [] }
   const sources = new Map<string, { id: number; country: string }>()
@@ -92,7 +103,7 @@ async function importLines(
   }
   const flush = async () => {
     if (batch.length === 0) return
-    if (result.lines >= (opts.deferIndexesAfter ?? DEFER_INDEXES_AFTER)) bulk?.defer()
+    if (result.lines >= (opts.deferIndexesAfter ?? DEFER_INDEXES_AFTER)) await bulk.defer()
     await importBatch(store, batch, sources, result, opts.defaultSource ?? 'import')
     batch = []
     opts.onProgress?.({

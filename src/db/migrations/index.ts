@@ -13,6 +13,7 @@ import * as m0312 from './0312-search-day-totals-in-code.js'
 import * as m0313 from './0313-search-ranges-in-words-index.js'
 import * as m0314 from './0314-search-word-pairs.js'
 import * as m0315 from './0315-search-instant-index.js'
+import * as m0316 from './0316-search-deferred-indexes-pg.js'
 import * as m0400 from './0400-monitor.js'
 import * as m0410 from './0410-triage.js'
 import * as m0420 from './0420-notification-settings.js'
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, MigrationStep> = {
   '0313-search-ranges-in-words-index': m0313,
   '0314-search-word-pairs': m0314,
   '0315-search-instant-index': m0315,
+  '0316-search-deferred-indexes-pg': m0316,
   '0400-monitor': m0400,
   '0410-triage': m0410,
   '0420-notification-settings': m0420,
