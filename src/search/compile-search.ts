@@ -61,12 +61,6 @@ export interface CompiledSearch {
   readonly filters?: { readonly dateRange: { from: string | null; to: string | null } | null }
   /** PostgreSQL: a `date:` range every match is in (one AND-ed with the rest of the query) */
   readonly dateRange?: { readonly from: string | null; readonly to: string | null }
-  /**
-   * PostgreSQL, with `dateRange`: `where` with that range starting at `since` instead (an ISO instant
-   * inside it). The range's newest part as one range, not as a second lower bound AND-ed to it: the
-   * planner misjudges such a pair (recent-first.ts).
-   */
-  whereFrom?(since: string): RawBuilder<boolean>
   /** where the matches are counted most cheaply, for estimating their number (match-total.ts) */
   readonly tally?: Tally
   /** SQLite with words: the same for the words alone, without the filters */
@@ -121,17 +115,6 @@ const hasPrefix = (n: QueryNode, terms: PrefixTerms): boolean =>
 function firstDateRange(parts: readonly QueryNode[]) {
   for (const n of parts) if (n.kind === 'FieldNode' && n.field === 'date') return { from: n.from, to: n.to }
   return null
-}
-
-/** The tree with its first top-level `date:` range (see `firstDateRange`) starting at `since`. */
-function withDateFrom(tree: QueryNode, since: string): QueryNode {
-  let done = false
-  const narrow = (n: QueryNode): QueryNode => {
-    if (done || n.kind !== 'FieldNode' || n.field !== 'date') return n
-    done = true
-    return { ...n, from: since }
-  }
-  return tree.kind === 'AndNode' ? { ...tree, children: tree.children.map(narrow) } : narrow(tree)
 }
 
 const and = (parts: RawBuilder<boolean>[]) =>
@@ -259,9 +242,7 @@ function compilePostgres(tree: QueryNode, resolved: ResolvedFields): CompiledSea
   const where = pgCondition(tree, resolved)
   const dateRange = firstDateRange(tree.kind === 'AndNode' ? tree.children : [tree])
   return {
-    ...(dateRange
-      ? { dateRange, whereFrom: (since: string) => pgCondition(withDateFrom(tree, since), resolved) }
-      : {}),
+    ...(dateRange ? { dateRange } : {}),
     from: sql`search_docs d`,
     where,
     score,

@@ -54,5 +54,10 @@ run('search_instant on postgres: a stored date as seconds (migration 0315)', () 
       asSeconds > truth / 2 && asSeconds < truth * 2,
       `${asSeconds} estimated, ${truth} true (as text: ${asText})`,
     )
+    // a newest part beside a wider range's own lower bound (recent-first.ts): the stricter bound counts
+    const inRange = await estimate(
+      sql`${instant} >= ${Date.parse('2019-06-02T00:00:00.000Z') / 1000} and ${instant} < ${Date.parse(to) / 1000} and ${instant} >= ${Date.parse(from) / 1000}`,
+    )
+    assert.ok(inRange > truth / 2 && inRange < truth * 2, `${inRange} estimated, ${truth} true`)
   })
 })

@@ -45,6 +45,14 @@ export function fieldCondition(node: FieldNode, resolved: ResolvedFields): RawBu
   }
 }
 
+const INSTANT = sql.raw(`${INSTANT_FUNCTION}(d.published_at)`)
+
+/**
+ * PostgreSQL: published at or after `iso`, as seconds. Beside a `date:` range's own lower bound the
+ * planner keeps the stricter of the two (a range part in recent-first.ts).
+ */
+export const pgPublishedSince = (iso: string) => sql<boolean>`${INSTANT} >= ${Date.parse(iso) / 1000}`
+
 /**
  * PostgreSQL: a `date:` range as seconds (`search_instant`, indexed, migration 0315): the planner
  * estimates a range of text dates inside one histogram bucket at a handful of rows, and numbers right.
@@ -55,11 +63,9 @@ export function fieldCondition(node: FieldNode, resolved: ResolvedFields): RawBu
  * the archive.
  */
 export function pgDateCondition(node: Extract<FieldNode, { field: 'date' }>): RawBuilder<boolean> {
-  const instant = sql.raw(`${INSTANT_FUNCTION}(d.published_at)`)
-  const seconds = (iso: string) => Date.parse(iso) / 1000
   const parts: RawBuilder<boolean>[] = []
-  if (node.from !== null) parts.push(sql`${instant} >= ${seconds(node.from)}`)
-  if (node.to !== null) parts.push(sql`${instant} < ${seconds(node.to)}`)
+  if (node.from !== null) parts.push(pgPublishedSince(node.from))
+  if (node.to !== null) parts.push(sql`${INSTANT} < ${Date.parse(node.to) / 1000}`)
   if (node.from !== null && node.to === null) parts.push(sql`d.day >= ${vnDayKey(node.from)}`)
   if (node.to !== null && node.from === null) parts.push(sql`d.day <= ${vnDayKey(node.to)}`)
   return sql<boolean>`(${sql.join(parts, sql` and `)})`
